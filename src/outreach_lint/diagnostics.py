@@ -1,0 +1,178 @@
+"""Value types that flow out of the linter: severities, positions, findings and diagnostics.
+
+This module is pure data: it imports nothing heavy so formatters and API users can use it without
+loading spaCy.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters. Ordered so that ``Severity.ERROR > Severity.INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}: use info, warning or error") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Position:
+    """A point in a source file: 0-based character offset, 1-based line and column."""
+
+    offset: int
+    line: int
+    column: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"offset": self.offset, "line": self.line, "column": self.column}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``source[start:end]`` with ``replacement`` (offsets into the source file)."""
+
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A way to fix a finding. ``safe`` edits may be applied without a human reading them."""
+
+    title: str
+    edits: tuple[Edit, ...] = ()
+    safe: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "edits": [e.to_dict() for e in self.edits], "safe": self.safe}
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """A suggested replacement expressed in the rule's coordinates (the linted text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """What a rule proposes: a title and optional edits in linted-text coordinates."""
+
+    title: str
+    edits: tuple[TextEdit, ...] = ()
+    safe: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: a span of the linted text (character offsets) and a message.
+
+    Rules work in the coordinates of the text they were given; the engine maps findings back to the
+    file the user opened.
+    """
+
+    start: int
+    end: int
+    message: str
+    fixes: tuple[Fix, ...] = ()
+    severity: Severity | None = None  # None: the rule's (configured) default
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding placed in the user's source file, ready for output."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: Position
+    end: Position
+    excerpt: str
+    region: str
+    suggestions: tuple[Suggestion, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.label,
+            "message": self.message,
+            "start": self.start.to_dict(),
+            "end": self.end.to_dict(),
+            "excerpt": self.excerpt,
+            "region": self.region,
+            "suggestions": [s.to_dict() for s in self.suggestions],
+        }
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A file (or record) that could not be linted, with a stable code and a remedy."""
+
+    path: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "code": self.code, "message": self.message}
+
+    def one_line(self) -> str:
+        return f"{self.path}: {self.code} {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of linting one message."""
+
+    path: str
+    message_id: str | None
+    diagnostics: tuple[Diagnostic, ...]
+    metrics: dict[str, Any] = field(default_factory=dict)
+    score: int = 100
+    score_breakdown: dict[str, int] = field(default_factory=dict)
+    source: str = field(default="", repr=False, compare=False)
+
+    def counts(self) -> dict[str, int]:
+        out = {s.label: 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+        for d in self.diagnostics:
+            out[d.severity.label] += 1
+        return out
+
+    def worst(self) -> Severity | None:
+        return max((d.severity for d in self.diagnostics), default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "message_id": self.message_id,
+            "score": self.score,
+            "score_breakdown": dict(self.score_breakdown),
+            "metrics": dict(self.metrics),
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }

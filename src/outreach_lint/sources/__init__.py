@@ -1,0 +1,274 @@
+"""Read messages from every place outreach lives: files, stdin and API records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..mapped import MappedText
+from .base import Message, ParsedFile, SourceError, SourceNote
+from .decode import decode_bytes
+from .email_ import parse_eml, parse_mbox
+from .html import html_to_text, looks_like_html
+from .jsonrec import JString, parse_json_document
+from .script import SpeakerLabels, seller_turns
+from .template import TEMPLATE_EXTENSIONS, strip_template_syntax
+from .text import html_comments, markdown_to_text, split_header
+
+__all__ = [
+    "FORMATS",
+    "Message",
+    "ParsedFile",
+    "ReadOptions",
+    "SourceError",
+    "detect_format",
+    "message_from_record",
+    "read_bytes",
+    "read_path",
+]
+
+FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script")
+LINTABLE_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mbox", ".jsonl", ".ndjson", ".json",
+) + TEMPLATE_EXTENSIONS
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    labels: SpeakerLabels = field(default_factory=SpeakerLabels)
+    max_bytes: int = 2_000_000
+    format: str | None = None  # forced format, else detected from the name
+
+
+def detect_format(name: str) -> str:
+    lower = name.lower()
+    if lower.endswith((".script.txt", ".script.md")):
+        return "script"
+    suffix = Path(lower).suffix
+    return {
+        ".md": "markdown",
+        ".markdown": "markdown",
+        ".html": "html",
+        ".htm": "html",
+        ".eml": "eml",
+        ".mbox": "mbox",
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".json": "json",
+    }.get(suffix, "template" if suffix in TEMPLATE_EXTENSIONS else "text")
+
+
+def read_path(path: Path, options: ReadOptions, display: str | None = None) -> ParsedFile:
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise SourceError(
+                "E004",
+                f"file is {size:,} bytes, over the {options.max_bytes:,}-byte limit: "
+                "raise max-file-size in the config or split the file",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("E008", "no such file or directory: check the path") from None
+    except IsADirectoryError:
+        raise SourceError("E001", "is a directory") from None
+    except PermissionError:
+        raise SourceError("E001", "permission denied: make the file readable") from None
+    except OSError as exc:
+        raise SourceError("E001", f"cannot read file ({exc.strerror or exc}): check the path") from None
+    return read_bytes(data, name, options)
+
+
+def read_bytes(data: bytes, name: str, options: ReadOptions) -> ParsedFile:
+    if len(data) > options.max_bytes:
+        raise SourceError(
+            "E004",
+            f"input is {len(data):,} bytes, over the {options.max_bytes:,}-byte limit: "
+            "raise max-file-size in the config or split the input",
+        )
+    decoded = decode_bytes(data)
+    fmt = options.format or detect_format(name)
+    parsed = read_text(decoded.text, name, fmt, options)
+    return ParsedFile(parsed.messages, decoded.notes + parsed.notes)
+
+
+def read_text(source: str, name: str, fmt: str, options: ReadOptions) -> ParsedFile:
+    """Split ``source`` (a whole file) into messages according to ``fmt``."""
+    if fmt not in FORMATS:
+        raise SourceError("E012", f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    root = MappedText.normalised(source)
+    if fmt == "eml":
+        return ParsedFile((parse_eml(root, name, source=source),))
+    if fmt == "mbox":
+        messages, notes = parse_mbox(root, name)
+        return ParsedFile(tuple(messages), tuple(notes))
+    if fmt in ("jsonl", "json"):
+        return _read_records(root, source, name, fmt, options)
+    return ParsedFile((_draft(root, source, name, fmt, options),))
+
+
+def _draft(root: MappedText, source: str, name: str, fmt: str, options: ReadOptions) -> Message:
+    """A text, Markdown, HTML, template or script file holding one message."""
+    lower = name.lower()
+    header = split_header(root, allow_front_matter=fmt != "html")
+    meta = header.meta
+    inner = fmt
+    if fmt == "template":
+        stem = lower.rsplit(".", 1)[0]
+        inner = "template-html" if stem.endswith((".html", ".htm")) else "template"
+    elif fmt == "script":
+        inner = "markdown" if lower.endswith(".md") else "text"
+    kind = str(meta.get("kind", "")).lower() or ("script" if fmt == "script" else "email")
+    message = Message(
+        path=name,
+        source=source,
+        body=header.body,
+        subject=header.subject,
+        format=fmt,
+        kind=kind,
+        profile=_str_or_none(meta.get("profile")),
+        mode=_str_or_none(meta.get("mode")),
+        directives=header.directives,
+        notes=header.notes,
+        meta=meta,
+    )
+    return convert_body(message, inner, options)
+
+
+def _read_records(root: MappedText, source: str, name: str, fmt: str, options: ReadOptions) -> ParsedFile:
+    records: list[tuple[Any, int]] = []
+    notes: list[SourceNote] = []
+    if fmt == "jsonl":
+        pos = 0
+        for lineno, line in enumerate(root.text.split("\n"), start=1):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            if not line.strip():
+                continue
+            try:
+                records.append((parse_json_document(root, start, end), lineno))
+            except SourceError as exc:
+                notes.append(SourceNote(exc.code, f"line {lineno}: {exc.message.split(': ', 1)[-1]}"))
+    else:
+        doc = parse_json_document(root)
+        items = doc.get("messages") if isinstance(doc, dict) and isinstance(doc.get("messages"), list) else doc
+        items = items if isinstance(items, list) else [items]
+        records = [(item, i) for i, item in enumerate(items, start=1)]
+    messages: list[Message] = []
+    where = "line" if fmt == "jsonl" else "record"
+    for record, n in records:
+        if not isinstance(record, dict):
+            notes.append(SourceNote("E007", f"{where} {n}: a record must be a JSON object"))
+            continue
+        try:
+            messages.append(_record_message(record, root, source, name, fmt, options, default_id=f"{where}-{n}"))
+        except SourceError as exc:
+            notes.append(SourceNote(exc.code, f"{where} {n}: {exc.message}"))
+    if not messages and not notes:
+        raise SourceError("E003", "no records: there is no message to lint")
+    return ParsedFile(tuple(messages), tuple(notes))
+
+
+def _record_message(
+    record: dict[str, Any], root: MappedText, source: str, name: str, fmt: str, options: ReadOptions, default_id: str
+) -> Message:
+    body_value = record.get("body")
+    html_value = record.get("html")
+    if not isinstance(body_value, JString) and not isinstance(html_value, JString):
+        raise SourceError("E007", "a record needs a 'body' or 'html' string")
+    subject = record.get("subject")
+    ident = record.get("id")
+    message = Message(
+        path=name,
+        source=source,
+        body=(body_value if isinstance(body_value, JString) else html_value).value,  # type: ignore[union-attr]
+        subject=subject.value if isinstance(subject, JString) else None,
+        format=fmt,
+        message_id=(ident.text if isinstance(ident, JString) else str(ident)) if ident is not None else default_id,
+        profile=_plain_str(record.get("profile")),
+        mode=_plain_str(record.get("mode")),
+        meta={"record": True},
+    )
+    inner = _plain_str(record.get("format")) or ("html" if not isinstance(body_value, JString) else "text")
+    return convert_body(message, inner, options, kind=_plain_str(record.get("kind")))
+
+
+def convert_body(message: Message, inner: str, options: ReadOptions, kind: str | None = None) -> Message:
+    """Apply the body format of a record (HTML, Markdown, template, script) to its text."""
+    body = message.body
+    directives = message.directives
+    excluded = message.excluded
+    notes = message.notes
+    is_template = inner.startswith("template")
+    if is_template:
+        body, tdirs = strip_template_syntax(body)
+        directives += tdirs
+    if inner in ("html", "template-html") or (is_template and looks_like_html(body.text)):
+        body, hdirs, excluded, hnotes = html_to_text(body)
+        directives += hdirs
+        notes += hnotes
+    else:
+        body, cdirs = html_comments(body)
+        directives += cdirs
+        if inner == "markdown":
+            body, excluded = markdown_to_text(body)
+    kind = kind or ("script" if inner == "script" else message.kind)
+    if kind == "script":
+        body, turns = seller_turns(body, options.labels)
+        excluded += turns
+    return replace(
+        message,
+        body=body,
+        directives=directives,
+        excluded=excluded,
+        notes=notes,
+        kind=kind,
+        is_template=is_template or message.is_template,
+    )
+
+
+def message_from_record(record: Mapping[str, Any] | Message, options: ReadOptions, index: int) -> Message:
+    """A message handed to the API as a mapping (``subject``, ``body`` or ``html``, ``id``...)."""
+    if isinstance(record, Message):
+        return record
+    body = record.get("body")
+    html = record.get("html")
+    if not isinstance(body, str) and not isinstance(html, str):
+        raise SourceError("E007", "a message needs a 'body' or 'html' string")
+    subject = record.get("subject")
+    subject = subject if isinstance(subject, str) else None
+    # The API's source is subject and body laid out like a draft file, so offsets are stable and
+    # excerpts read naturally: "Subject: ...\n\n<body>".
+    text = body if isinstance(body, str) else html
+    assert isinstance(text, str)
+    prefix = f"Subject: {subject}\n\n" if subject is not None else ""
+    source = prefix + text
+    root = MappedText.normalised(source)
+    subject_view = root.slice(len("Subject: "), len("Subject: ") + len(subject)) if subject is not None else None
+    message = Message(
+        path=str(record.get("path") or "<message>"),
+        source=source,
+        body=root.slice(len(prefix), len(source)),
+        subject=subject_view,
+        format=str(record.get("format") or ("html" if not isinstance(body, str) else "text")),
+        kind=str(record.get("kind") or "email"),
+        message_id=str(record["id"]) if record.get("id") is not None else f"#{index}",
+        profile=_plain_str(record.get("profile")),
+        mode=_plain_str(record.get("mode")),
+        meta={"api": True},
+    )
+    inner = message.format if message.format in ("html", "markdown", "template", "script") else "text"
+    return convert_body(message, inner, options)
+
+
+def _plain_str(value: Any) -> str | None:
+    if isinstance(value, JString):
+        return value.text
+    return value if isinstance(value, str) else None
+
+
+def _str_or_none(value: Any) -> str | None:
+    return str(value) if value is not None else None

@@ -1,0 +1,47 @@
+"""Template files (Jinja, Liquid, Handlebars, Mustache): comments and control tags come out.
+
+Comments are where suppression directives live in templates (rendering strips them, so they never
+reach a reader). Expressions such as ``{{ first_name }}`` stay in the text; the merge-field pass turns
+them into opaque names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..mapped import MappedText, TextBuilder
+from .base import Directive
+
+TEMPLATE_EXTENSIONS = (".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".handlebars", ".mustache")
+
+_COMMENT = re.compile(
+    r"\{#-?(?P<jinja>.*?)-?#\}"
+    r"|\{\{!--(?P<hbs_long>.*?)--\}\}"
+    r"|\{\{!(?P<hbs>.*?)\}\}"
+    r"|\{%-?\s*comment\s*-?%\}(?P<liquid>.*?)\{%-?\s*endcomment\s*-?%\}",
+    re.S,
+)
+# Block helpers and partials carry no words of their own.
+_CONTROL = re.compile(r"\{\{[#/^>][^{}]*\}\}|\{\{\s*else\s*\}\}|\{%-?.*?-?%\}", re.S)
+
+
+def strip_template_syntax(view: MappedText) -> tuple[MappedText, tuple[Directive, ...]]:
+    b = TextBuilder()
+    directives: list[Directive] = []
+    pos = 0
+    spans: list[tuple[int, int]] = []
+    for m in _COMMENT.finditer(view.text):
+        inner = next(g for g in m.groups() if g is not None)
+        s, e = view.to_source(m.start(), m.end())
+        directives.append(Directive(inner.strip(), s, e, "template-comment"))
+        spans.append(m.span())
+    for m in _CONTROL.finditer(view.text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans.append(m.span())
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        b.copy(view, pos, start)
+        pos = end
+    b.copy(view, pos, len(view.text))
+    return b.build(anchor=view.anchor), tuple(directives)

@@ -1,0 +1,158 @@
+"""Plain text and Markdown drafts: optional front matter, an optional ``Subject:`` first line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..mapped import MappedText, TextBuilder
+from .base import Directive, Excluded, SourceNote
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_SUBJECT_LINE = re.compile(r"\A[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*(?:\n|\Z)", re.I)
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+DIRECTIVE_KEY = "outreach-lint"
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a draft declares about itself before the body starts."""
+
+    body: MappedText
+    subject: MappedText | None
+    meta: dict[str, Any]
+    directives: tuple[Directive, ...]
+    notes: tuple[SourceNote, ...]
+
+
+def split_header(root: MappedText, *, allow_front_matter: bool) -> Header:
+    """Peel front matter and a ``Subject:`` line off the top of a text draft."""
+    text = root.text
+    pos = 0
+    meta: dict[str, Any] = {}
+    directives: list[Directive] = []
+    notes: list[SourceNote] = []
+    subject: MappedText | None = None
+    fm = _FRONT_MATTER.match(text) if allow_front_matter else None
+    if fm:
+        pos = fm.end()
+        meta, fm_notes = _load_front_matter(fm.group(1) or "")
+        notes.extend(fm_notes)
+        raw = meta.get(DIRECTIVE_KEY)
+        if raw is not None:
+            values = raw if isinstance(raw, list) else [raw]
+            s, e = root.to_source(fm.start(), fm.end())
+            for value in values:
+                directives.append(Directive(f"{DIRECTIVE_KEY}: {value}", s, e, "front-matter"))
+        subject_value = meta.get("subject")
+        if isinstance(subject_value, str) and subject_value.strip():
+            subject = _find_value(root, fm.start(), fm.end(), subject_value.strip())
+    m = _SUBJECT_LINE.match(text, pos) if subject is None else None
+    if m:
+        subject = root.slice(m.start("value"), m.end("value"))
+        pos = m.end()
+    return Header(root.slice(pos, len(text)), subject, meta, tuple(directives), tuple(notes))
+
+
+def _find_value(root: MappedText, start: int, end: int, value: str) -> MappedText:
+    found = root.text.find(value, start, end)
+    if found >= 0:
+        return root.slice(found, found + len(value))
+    b = TextBuilder()
+    b.insert(value, root, start, end)
+    return b.build()
+
+
+def _load_front_matter(block: str) -> tuple[dict[str, Any], list[SourceNote]]:
+    import srsly  # deferred: only drafts with front matter pay for the YAML parser
+
+    try:
+        data = srsly.yaml_loads(block) if block.strip() else {}
+    except Exception as exc:  # ruamel raises many types; any of them means bad YAML
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return {}, [SourceNote("E011", f"front matter is not valid YAML ({first}); it was ignored")]
+    if not isinstance(data, dict):
+        return {}, [SourceNote("E011", "front matter must be a YAML mapping; it was ignored")]
+    return {str(k).lower(): v for k, v in data.items()}, []
+
+
+def html_comments(view: MappedText) -> tuple[MappedText, tuple[Directive, ...]]:
+    """Drop HTML comments from ``view``, keeping any that are directives."""
+    b = TextBuilder()
+    directives: list[Directive] = []
+    pos = 0
+    for m in _HTML_COMMENT.finditer(view.text):
+        b.copy(view, pos, m.start())
+        s, e = view.to_source(m.start(), m.end())
+        directives.append(Directive(m.group(1).strip(), s, e, "html-comment"))
+        pos = m.end()
+    b.copy(view, pos, len(view.text))
+    return b.build(anchor=view.anchor), tuple(directives)
+
+
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)(?:[ \t]+\"[^\"\n]*\")?\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(?P<inner>.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(?P<inner2>[^*\n]+?)(?<=\S)\*(?!\*)")
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+_RULE_LINE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+
+
+def markdown_to_text(view: MappedText) -> tuple[MappedText, tuple[Excluded, ...]]:
+    """Strip Markdown markup while keeping the words (and their offsets) the reader will see."""
+    b = TextBuilder()
+    excluded: list[Excluded] = []
+    text = view.text
+    in_fence = False
+    fence_start = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line)
+        pos = end
+        if _FENCE.match(line):
+            if not in_fence:
+                in_fence, fence_start = True, start
+            else:
+                in_fence = False
+                s, e = view.to_source(fence_start, end)
+                excluded.append(Excluded("code", s, e))
+                # Keep the paragraph break the block made, so text around it stays apart.
+                b.insert("\n", view, fence_start, end)
+            continue
+        if in_fence:
+            continue
+        if _RULE_LINE.match(line):
+            b.insert("\n", view, start, end)
+            continue
+        heading = _HEADING.match(line)
+        content_start = start + (heading.end() if heading else 0)
+        _copy_inline(b, view, content_start, end)
+    if in_fence:
+        s, e = view.to_source(fence_start, len(text))
+        excluded.append(Excluded("code", s, e))
+    return b.build(anchor=view.anchor), tuple(excluded)
+
+
+def _copy_inline(b: TextBuilder, view: MappedText, start: int, end: int) -> None:
+    """Copy one line, unwrapping links, emphasis and code spans."""
+    text = view.text
+    spans: list[tuple[int, int, list[tuple[int, int]] | None]] = []
+    # Collect replacement spans: (match start, match end, kept sub-spans or None to drop).
+    for rx, keep in ((_IMAGE, None), (_LINK, "text"), (_INLINE_CODE, 1)):
+        for m in rx.finditer(text, start, end):
+            spans.append((m.start(), m.end(), None if keep is None else [m.span(keep)]))
+    for m in _EMPHASIS.finditer(text, start, end):
+        inner = "inner" if m.group("inner") is not None else "inner2"
+        spans.append((m.start(), m.end(), [m.span(inner)]))
+    spans.sort()
+    pos = start
+    for s, e, keep in spans:
+        if s < pos:
+            continue  # overlaps an earlier construct; leave it as written
+        b.copy(view, pos, s)
+        for ks, ke in keep or ():
+            _copy_inline(b, view, ks, ke)
+        pos = e
+    b.copy(view, pos, end)
