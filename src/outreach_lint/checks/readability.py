@@ -1,0 +1,75 @@
+"""RD001: reading grade above the target band (Flesch-Kincaid, via textstat)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..diagnostics import Finding
+from ..readability import flesch_kincaid_grade
+from ..rule import RuleContext, RuleDocs, rule
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Email-tool studies put the best reply rates at grades 3-6 and a clear drop above 8.
+    max_grade: float = Field(default=8.0, gt=0)
+    # Readability formulas swing wildly on a few sentences; below this many words, stay silent.
+    min_words: int = Field(default=50, ge=1)
+
+
+@rule(
+    code="RD001",
+    name="reading-grade",
+    summary="The body reads above the target grade level (Flesch-Kincaid).",
+    docs=RuleDocs(
+        what=(
+            "Computes the Flesch-Kincaid grade of the body with textstat (syllables from the bundled CMU "
+            "dictionary, offline). Flags bodies above `max-grade` (default 8) once they have at least "
+            "`min-words` words (default 50); the finding points at the hardest sentence."
+        ),
+        why=(
+            "People read outreach on a phone between meetings. Long sentences and long words make them work to "
+            "find out what you want; plain writing gets read and answered."
+        ),
+        example="Our comprehensive, enterprise-grade orchestration capabilities facilitate organizational transformation.",
+        instead="Short sentences and everyday words: 'Your team spends hours moving data by hand. We can cut that to minutes.'",
+    ),
+    regions=("body",),
+    options=Options,
+    needs_readability=True,
+    fail=(
+        "Hi Morgan,\n\nOur comprehensive enterprise-grade orchestration platform facilitates organizational "
+        "transformation by operationalizing interdepartmental collaboration methodologies, consolidating "
+        "heterogeneous information repositories, and institutionalizing continuous improvement initiatives "
+        "throughout multinational corporations, thereby accelerating strategic decision-making capabilities "
+        "and maximizing stakeholder value realization. Would you consider an exploratory conversation?\n",
+        "Hi Priya,\n\nConsidering the increasingly sophisticated regulatory requirements characterizing "
+        "contemporary pharmaceutical manufacturing environments, organizations frequently underestimate the "
+        "administrative complexity associated with documentation, verification, and authorization procedures "
+        "that accompany international distribution, particularly when multiple jurisdictions impose "
+        "contradictory obligations. Is this something your compliance organization is evaluating?\n",
+    ),
+    passes=(
+        "Hi Morgan,\n\nYour team posted three job ads for data analysts this month. That usually means the "
+        "reports are piling up. We help teams like yours get the weekly numbers out in an hour, not a day. "
+        "A client your size did it in two weeks. Want me to send the short case study? It takes two minutes "
+        "to read.\n",
+        "Hi Priya,\n\nShort question. Who handles customs paperwork at your company?\n",
+    ),
+)
+def reading_grade(ctx: RuleContext) -> Iterator[Finding]:
+    opts: Options = ctx.options  # type: ignore[assignment]
+    grade = ctx.metrics.reading_grade
+    if grade is None or ctx.metrics.words < opts.min_words or grade <= opts.max_grade:
+        return
+    sentences = list(ctx.body_sentences())
+    hardest = max(sentences, key=lambda s: flesch_kincaid_grade(s.text) if len(s) > 3 else 0.0)
+    trailing = len(hardest.text) - len(hardest.text.rstrip())  # the sentence's trailing newline
+    yield ctx.finding(
+        hardest.start_char,
+        hardest.end_char - trailing,
+        f"reading grade {grade:.1f} is above {opts.max_grade:g} (aim for 3-6): this is the hardest sentence; "
+        "split it and use everyday words",
+    )

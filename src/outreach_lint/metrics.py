@@ -1,0 +1,86 @@
+"""Per-message metrics, computed once and shared by rules, the score and the output."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .regions import Prepared
+
+SELLER_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"})
+READER_PRONOUNS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+
+
+@dataclass(frozen=True)
+class Metrics:
+    words: int
+    sentences: int
+    paragraphs: int
+    questions: int
+    seller_references: int
+    reader_references: int
+    merge_fields: int
+    reading_grade: float | None  # None when no readability rule is enabled (or the text is empty)
+    excluded: dict[str, int]  # characters left out, by kind (quoted, signature, footer, ...)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def seller_name_tokens(doc: Doc, names: tuple[str, ...]) -> set[int]:
+    """Indices of tokens that belong to one of the seller's names ("Acme", "Acme Cloud")."""
+    if not names:
+        return set()
+    lowered = [tuple(n.lower().split()) for n in names if n.strip()]
+    hits: set[int] = set()
+    words = [t.lower_ for t in doc]
+    for i in range(len(words)):
+        for parts in lowered:
+            if tuple(words[i : i + len(parts)]) == parts:
+                hits.update(range(i, i + len(parts)))
+    return hits
+
+
+def compute(doc: Doc, prepared: Prepared, seller_names: tuple[str, ...], with_grade: bool) -> Metrics:
+    body = prepared.region("body")
+    body_start = body.start if body else len(doc.text)
+    tokens = [t for t in doc if t.idx >= body_start and not prepared.in_url(t.idx, t.idx + len(t))]
+    words = [t for t in tokens if t.is_alpha or t.like_num]
+    sentences = [s for s in doc.sents if s.start_char >= body_start and any(t.is_alpha for t in s)]
+    names = seller_name_tokens(doc, seller_names)
+    seller = sum(1 for t in tokens if t.lower_ in SELLER_PRONOUNS) + _name_mentions(names)
+    reader = sum(1 for t in tokens if t.lower_ in READER_PRONOUNS)
+    body_text = doc.text[body_start:]
+    paragraphs = sum(1 for p in body_text.split("\n\n") if p.strip())
+    grade = None
+    if with_grade and words:
+        from .readability import flesch_kincaid_grade
+
+        grade = round(flesch_kincaid_grade(body_text), 1)
+    excluded: dict[str, int] = {}
+    for x in prepared.excluded:
+        excluded[x.kind] = excluded.get(x.kind, 0) + (x.end - x.start)
+    return Metrics(
+        words=len(words),
+        sentences=len(sentences),
+        paragraphs=paragraphs,
+        questions=sum(1 for t in tokens if t.text == "?"),
+        seller_references=seller,
+        reader_references=reader,
+        merge_fields=len(prepared.merge_fields),
+        reading_grade=grade,
+        excluded=excluded,
+    )
+
+
+def _name_mentions(indices: set[int]) -> int:
+    """Count runs of consecutive name tokens as one mention each."""
+    count, prev = 0, -2
+    for i in sorted(indices):
+        if i != prev + 1:
+            count += 1
+        prev = i
+    return count

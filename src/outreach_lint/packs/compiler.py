@@ -1,0 +1,201 @@
+"""Pack rules at run time: one shared Matcher and PhraseMatcher for every pack rule.
+
+All phrase and pattern rules compile into two matchers per pipeline, built once; each Doc is scanned
+once and the matches are handed to the rules by code. Rules then apply their kind's logic.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..diagnostics import Finding, Fix, Severity, TextEdit
+from ..rule import PROFILES, Example, Examples, RuleContext, RuleDocs, RuleMeta
+from .loader import PackError, read_pack, requirements
+from .schema import ExampleSpec, RuleSpec, Terms
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_SEP = "\x1f"
+_FIELDS = {
+    "phrase": {"match"},
+    "pattern": {"match"},
+    "substitute": {"match", "replacement"},
+    "count": {"count", "min", "max", "match"},
+    "ratio": {"numerator", "denominator", "ratio", "match"},
+}
+
+
+@dataclass(frozen=True)
+class PackRule:
+    """A declarative rule from a YAML pack."""
+
+    meta: RuleMeta
+    spec: RuleSpec
+
+    def term_groups(self) -> Iterator[tuple[str, Terms]]:
+        s = self.spec
+        if s.kind == "ratio":
+            assert s.numerator is not None and s.denominator is not None
+            yield "num", s.numerator
+            yield "den", s.denominator
+        elif s.kind == "substitute":
+            for term in s.substitutions:
+                yield term, Terms(phrases=[term], attr="LOWER")
+        else:
+            yield "", Terms(phrases=s.phrases, patterns=s.patterns, attr=s.attr)
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        hits = [m for m in ctx.matches(self.meta.code) if self._in_regions(ctx, m[0], m[1])]
+        kind = self.spec.kind
+        if kind in ("phrase", "pattern", "substitute"):
+            for start, end, label in _longest_first(hits):
+                yield self._match_finding(ctx, start, end, label)
+        elif kind == "count":
+            yield from self._count(ctx, _longest_first(hits))
+        else:
+            yield from self._ratio(ctx, hits)
+
+    def _in_regions(self, ctx: RuleContext, start: int, end: int) -> bool:
+        return any(ctx.in_region(r, start, end) for r in self.meta.regions)
+
+    def _format(self, **values: Any) -> str:
+        return self.spec.message.format(**values)
+
+    def _match_finding(self, ctx: RuleContext, start: int, end: int, label: str) -> Finding:
+        words = ctx.quote(start, end)
+        if self.spec.kind != "substitute":
+            return ctx.finding(start, end, self._format(match=words))
+        replacement = self.spec.substitutions[label]
+        original = ctx.text[start:end]
+        if original[:1].isupper() and replacement:
+            replacement = replacement[0].upper() + replacement[1:]
+        fix = Fix(f"Replace '{words}' with '{replacement}'", (TextEdit(start, end, replacement),), safe=True)
+        return ctx.finding(start, end, self._format(match=words, replacement=replacement), fix)
+
+    def _count(self, ctx: RuleContext, hits: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        s = self.spec
+        n = len(hits)
+        values = {"count": n, "min": s.min, "max": s.max}
+        if s.min is not None and n < s.min:
+            anchor = _last_sentence(ctx, self.meta.regions)
+            if anchor is not None:
+                yield ctx.finding(*anchor, self._format(match=ctx.quote(*anchor), **values))
+        if s.max is not None and n > s.max:
+            start, end, _ = hits[s.max]
+            yield ctx.finding(start, end, self._format(match=ctx.quote(start, end), **values))
+
+    def _ratio(self, ctx: RuleContext, hits: list[tuple[int, int, str]]) -> Iterator[Finding]:
+        s = self.spec
+        num = _longest_first([h for h in hits if h[2] == "num"])
+        den = _longest_first([h for h in hits if h[2] == "den"])
+        if len(num) < s.min_count or not num:
+            return
+        ratio = len(num) / len(den) if den else float("inf")
+        low = s.min_ratio is not None and ratio < s.min_ratio
+        high = s.max_ratio is not None and ratio > s.max_ratio
+        if low or high:
+            start, end, _ = num[0]
+            shown = "no" if not den else f"{ratio:.1f}x"
+            yield ctx.finding(
+                start,
+                end,
+                self._format(numerator=len(num), denominator=len(den), ratio=shown, match=ctx.quote(start, end)),
+            )
+
+
+def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop matches that overlap a longer (or earlier equal) one; keep text order."""
+    chosen: list[tuple[int, int, str]] = []
+    for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+        if all(h[1] <= c[0] or c[1] <= h[0] for c in chosen):
+            chosen.append(h)
+    return sorted(chosen)
+
+
+def _last_sentence(ctx: RuleContext, regions: tuple[str, ...]) -> tuple[int, int] | None:
+    last = None
+    for sent in ctx.body_sentences():
+        if any(ctx.in_region(r, sent.start_char, sent.end_char) for r in regions):
+            last = (sent.start_char, sent.end_char)
+    return last
+
+
+def _example(e: str | ExampleSpec) -> Example:
+    if isinstance(e, str):
+        return Example(e)
+    return Example(e.text, profile=e.profile, mode=e.mode)
+
+
+def rules_from_pack(path: Path, origin: str) -> list[PackRule]:
+    spec = read_pack(path)
+    out = []
+    for r in spec.rules:
+        allowed = _FIELDS[r.kind]
+        for _, name, _, _ in string.Formatter().parse(r.message):
+            if name is not None and name.split(".")[0].split("[")[0] not in allowed:
+                raise PackError(
+                    f"rule pack {path}: rule {r.code} field 'message': unknown placeholder {{{name}}} "
+                    f"(a {r.kind} rule offers {', '.join(sorted(allowed))})"
+                )
+        meta = RuleMeta(
+            code=r.code,
+            name=r.name,
+            summary=r.summary,
+            docs=RuleDocs(r.docs.what, r.docs.why, r.docs.example, r.docs.instead),
+            severity=Severity.parse(r.severity),
+            regions=tuple(r.regions),
+            requires=requirements(r),
+            stability=r.stability,
+            examples=Examples(tuple(map(_example, r.examples.fail)), tuple(map(_example, r.examples.passes))),
+            profiles=tuple(r.profiles) if r.profiles else PROFILES,
+            origin=f"{origin} ({path.name})",
+        )
+        problems = meta.validate()
+        if problems:
+            raise PackError(f"rule pack {path}: rule {r.code}: {'; '.join(problems)}")
+        out.append(PackRule(meta, r))
+    return out
+
+
+class CompiledPacks:
+    """One Matcher and one PhraseMatcher holding every enabled pack rule's terms."""
+
+    def __init__(self, nlp: Language, rules: Iterable[PackRule]) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._empty = True
+        for rule in rules:
+            for label, terms in rule.term_groups():
+                key = f"{rule.meta.code}{_SEP}{label}"
+                patterns = [list(p) for p in terms.patterns]
+                if terms.attr == "LEMMA":
+                    # Lemma phrases become token patterns: a phrase matcher would need every pattern
+                    # run through the tagger and lemmatizer at start-up.
+                    for phrase in terms.phrases:
+                        patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in nlp.make_doc(phrase)])
+                elif terms.phrases:
+                    self.phrases.add(key, [nlp.make_doc(p) for p in terms.phrases])
+                    self._empty = False
+                if patterns:
+                    self.matcher.add(key, patterns)
+                    self._empty = False
+
+    def run(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        if self._empty:
+            return out
+        vocab = doc.vocab.strings
+        for matcher in (self.matcher, self.phrases):
+            for match_id, start, end in matcher(doc):
+                code, _, label = vocab[match_id].partition(_SEP)
+                span = doc[start:end]
+                out.setdefault(code, []).append((span.start_char, span.end_char, label))
+        return out

@@ -1,0 +1,98 @@
+"""Load YAML rule packs into rules, with errors that name the file, the rule and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .schema import PackSpec, RuleSpec
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used. The message is one line: file, rule, field, problem."""
+
+
+def read_pack(path: Path) -> PackSpec:
+    import srsly  # deferred: YAML is only needed when packs load
+
+    try:
+        raw = srsly.yaml_loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PackError(f"rule pack {path}: file not found (check the 'packs' setting)") from None
+    except UnicodeDecodeError:
+        raise PackError(f"rule pack {path}: not UTF-8 text") from None
+    except Exception as exc:  # the YAML parser raises many types
+        detail = " ".join(str(exc).split())[:200]
+        raise PackError(f"rule pack {path}: invalid YAML: {detail}") from None
+    if not isinstance(raw, dict):
+        raise PackError(f"rule pack {path}: must be a mapping with 'pack' and 'rules'")
+    try:
+        spec = PackSpec.model_validate(raw)
+    except ValidationError as exc:
+        raise PackError(_describe(path, raw, exc)) from None
+    _validate_patterns(path, spec)
+    return spec
+
+
+def _describe(path: Path, raw: dict[str, Any], exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = list(err["loc"])
+    where = ""
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        rules = raw.get("rules") or []
+        item = rules[loc[1]] if loc[1] < len(rules) else {}
+        code = item.get("code") if isinstance(item, dict) else None
+        where = f" rule {code or '#' + str(loc[1] + 1)}"
+        loc = loc[2:]
+    field = ".".join(str(p) for p in loc if p not in ("str", "ExampleSpec")) or "(rule)"
+    msg = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        msg = "unknown key"
+    more = f" (+{len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return f"rule pack {path}:{where} field '{field}': {msg}{more}"
+
+
+def _validate_patterns(path: Path, spec: PackSpec) -> None:
+    """Run every token pattern through spaCy's own validator, once, at load time."""
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    matcher = Matcher(Vocab(), validate=True)
+    for rule in spec.rules:
+        groups: list[tuple[str, list[list[dict[str, Any]]]]] = [("patterns", rule.patterns)]
+        if rule.numerator:
+            groups.append(("numerator.patterns", rule.numerator.patterns))
+        if rule.denominator:
+            groups.append(("denominator.patterns", rule.denominator.patterns))
+        for field, patterns in groups:
+            for i, pattern in enumerate(patterns):
+                if not pattern:
+                    raise PackError(f"rule pack {path}: rule {rule.code} field '{field}.{i}': empty pattern")
+                try:
+                    matcher.add("check", [pattern])
+                except (MatchPatternError, ValueError, TypeError) as exc:
+                    detail = " ".join(str(exc).split())
+                    detail = detail.split("Pattern validation errors:", 1)[-1].strip()[:200]
+                    raise PackError(f"rule pack {path}: rule {rule.code} field '{field}.{i}': {detail}") from None
+                matcher.remove("check")
+
+
+def requirements(rule: RuleSpec) -> frozenset[str]:
+    """Annotations a pack rule needs, derived from the keys its patterns use."""
+    keys: set[str] = set()
+    terms = [rule.patterns]
+    attrs = [rule.attr]
+    for t in (rule.numerator, rule.denominator):
+        if t is not None:
+            terms.append(t.patterns)
+            attrs.append(t.attr)
+    for patterns in terms:
+        for pattern in patterns:
+            for token in pattern:
+                keys.update(k.upper() for k in token)
+    keys.update(a for a in attrs if a == "LEMMA" and (rule.phrases or rule.numerator or rule.denominator))
+    mapping = {"POS": "POS", "TAG": "POS", "LEMMA": "LEMMA", "DEP": "DEP", "MORPH": "MORPH", "IS_SENT_START": "SENT_START", "SENT_START": "SENT_START"}
+    return frozenset(mapping[k] for k in keys if k in mapping)

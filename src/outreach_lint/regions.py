@@ -1,0 +1,298 @@
+"""Find the parts of a message and build the text the parser sees.
+
+A message is split into subject, greeting, body and ask zone (linted) and quoted replies,
+forwarded blocks, signatures, footers and code (never linted: the sender did not write them for this
+reader). Hard-wrapped lines are reflowed so the parser sees sentences, merge fields become one
+neutral word, and every character still maps to the source file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .mapped import MappedText, TextBuilder
+from .mergefields import MERGE_FIELD_RE, MergeField, field_name, placeholder_for
+from .sources.base import Excluded, Message
+
+_ATTRIBUTION = re.compile(
+    r"^(?:On\b.{3,250}?\bwrote:|Le\b.{3,250}?a écrit\s?:|Am\b.{3,250}?schrieb.{0,80}:)[ \t]*$", re.S
+)
+_FORWARD = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:Forwarded message|Original Message)[ \t]*-{2,}|Begin forwarded message:)[ \t]*$",
+    re.I,
+)
+_OUTLOOK_FROM = re.compile(r"^[ \t]*\*?From:\*?[ \t]+\S")
+_OUTLOOK_NEXT = re.compile(r"^[ \t]*\*?(?:Sent|Date|To|Subject):\*?[ \t]+", re.I)
+_SIG_DELIMITER = re.compile(r"^--[ \t]?$")
+_SIGN_OFF = re.compile(
+    r"^[ \t]*(?:best(?: regards| wishes)?|regards|kind regards|warm regards|warmly|warmest|thanks(?: again| so much)?"
+    r"|thank you(?: so much)?|many thanks|cheers|sincerely|talk soon|speak soon|all the best|take care"
+    r"|respectfully|yours(?: truly| sincerely)?|thx|ty)[ \t]*[,.!-]*[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})?[ \t]*$",
+    re.I,
+)
+_FOOTER = re.compile(
+    r"unsubscribe|opt[- ]out|manage (?:your )?(?:email |subscription )?preferences|you(?: are|'re)? receiv(?:ed|ing) this"
+    r"|no longer wish to receive|this (?:e-?mail|message) (?:and any attachments )?(?:is|are|may be) confidential"
+    r"|intended (?:only |solely )?for the (?:named |intended )?(?:recipient|addressee)|all rights reserved|©|\(c\) ?\d{4}"
+    r"|privacy policy|sent from my (?:iphone|ipad|android|phone)",
+    re.I,
+)
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
+_GREETING = re.compile(
+    r"^[ \t]*(?:(?:hi|hello|hey|dear|greetings|hiya|howdy|good (?:morning|afternoon|evening))\b[^\n,!.:;?]{0,40}"
+    r"[,!:]?|[A-Z][\w'-]{1,30}(?:[ \t]+[A-Z][\w'-]{1,30})?,)[ \t]*$",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# A wrapped line is a line the writer did not end: long enough to have hit the wrap column, or
+# ending mid-clause. Short complete lines ("Quick question.") keep their line break.
+_WRAP_MIN = 50
+
+
+@dataclass(frozen=True)
+class Region:
+    kind: str  # subject | greeting | body | ask_zone | url
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A message ready for the parser: the linted text, its regions and what was left out."""
+
+    message: Message
+    text: MappedText
+    regions: tuple[Region, ...]
+    merge_fields: tuple[MergeField, ...]
+    excluded: tuple[Excluded, ...]
+
+    def region(self, kind: str) -> Region | None:
+        return next((r for r in self.regions if r.kind == kind), None)
+
+    def spans(self, kind: str) -> list[Region]:
+        return [r for r in self.regions if r.kind == kind]
+
+    def region_at(self, start: int, end: int) -> str:
+        """The most specific region a span falls in (used to label diagnostics)."""
+        for kind in ("subject", "greeting", "ask_zone"):
+            if any(r.start <= start and end <= r.end for r in self.spans(kind)):
+                return kind
+        return "body"
+
+    def in_url(self, start: int, end: int) -> bool:
+        return any(r.start < end and start < r.end for r in self.regions if r.kind == "url")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # without the newline
+    text: str
+
+
+def _lines(view: MappedText) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in view.text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def prepare(message: Message) -> Prepared:
+    body = message.body
+    lines = _lines(body)
+    excluded = list(message.excluded)
+    keep = [True] * len(lines)
+
+    def exclude(kind: str, first: int, last: int) -> None:
+        """Drop lines ``first..last`` (inclusive) and remember them as ``kind``."""
+        if first > last:
+            return
+        for k in range(first, last + 1):
+            keep[k] = False
+        s, _ = body.to_source(lines[first].start, lines[first].start)
+        _, e = body.to_source(lines[first].start, lines[last].end)
+        excluded.append(Excluded(kind, s, e))
+
+    # 1. Quoted reply or forwarded block: everything from its first line on.
+    tail = len(lines)
+    for i, line in enumerate(lines):
+        two = line.text + (" " + lines[i + 1].text if i + 1 < len(lines) else "")
+        outlook = _OUTLOOK_FROM.match(line.text) and i + 1 < len(lines) and _OUTLOOK_NEXT.match(lines[i + 1].text)
+        if _FORWARD.match(line.text) or outlook or _ATTRIBUTION.match(line.text.strip()):
+            tail = i
+            break
+        if line.text.strip().startswith("On ") and _ATTRIBUTION.match(two.strip()):
+            tail = i
+            break
+    exclude("quoted", tail, len(lines) - 1)
+    for i in range(tail):
+        if lines[i].text.lstrip().startswith(">"):
+            exclude("quoted", i, i)
+
+    # 2. Code fences.
+    fence_open: int | None = None
+    for i in range(tail):
+        if _FENCE.match(lines[i].text):
+            if fence_open is None:
+                fence_open = i
+            else:
+                exclude("code", fence_open, i)
+                fence_open = None
+
+    # 3. Footer: paragraphs at the end that are legal or unsubscribe text.
+    end = _last_content(lines, keep, tail)
+    footer_start = end + 1
+    while end >= 0:
+        para_start = end
+        while para_start > 0 and keep[para_start - 1] and lines[para_start - 1].text.strip():
+            para_start -= 1
+        paragraph = " ".join(lines[k].text for k in range(para_start, end + 1))
+        if not _FOOTER.search(paragraph):
+            break
+        footer_start = para_start
+        end = _last_content(lines, keep, para_start)
+    exclude("footer", footer_start, _last_content(lines, keep, tail))
+
+    # 4. Signature: a "-- " delimiter, or a sign-off among the last few lines.
+    content = [i for i in range(footer_start) if keep[i] and lines[i].text.strip()]
+    sig_start: int | None = next((i for i in content if _SIG_DELIMITER.match(lines[i].text)), None)
+    if sig_start is None:
+        for i in content[-6:]:
+            if _SIGN_OFF.match(lines[i].text) and i != content[0]:
+                sig_start = i
+                break
+    if sig_start is not None:
+        exclude("signature", sig_start, footer_start - 1)
+
+    return _build(message, lines, keep, excluded)
+
+
+def _last_content(lines: list[_Line], keep: list[bool], before: int) -> int:
+    i = before - 1
+    while i >= 0 and (not keep[i] or not lines[i].text.strip()):
+        i -= 1
+    return i
+
+
+def _build(message: Message, lines: list[_Line], keep: list[bool], excluded: list[Excluded]) -> Prepared:
+    body = message.body
+    b = TextBuilder()
+    regions: list[Region] = []
+    if message.subject is not None:
+        subject = message.subject
+        # Subjects are one line; folded headers read as spaces.
+        b.copy(subject, 0, len(subject), subject.text.replace("\n", " "))
+        regions.append(Region("subject", 0, b.length))
+        b.insert_at("\n\n", subject.anchor)
+    kept = [ln for i, ln in enumerate(lines) if keep[i]]
+    # Greeting: the first non-empty kept line, when it reads like one.
+    first = next((k for k, ln in enumerate(kept) if ln.text.strip()), None)
+    greeting_idx = None
+    if first is not None and _GREETING.match(kept[first].text) and len(kept[first].text.split()) <= 6:
+        greeting_idx = first
+    body_start: int | None = None
+    paragraphs: list[tuple[int, int]] = []
+    para_open: int | None = None
+    prev: _Line | None = None
+    for k, line in enumerate(kept):
+        stripped = line.text.strip()
+        if not stripped:
+            if para_open is not None:
+                paragraphs.append((para_open, b.length))
+                para_open = None
+            prev = None
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        if prev is not None and prev.end + 1 == line.start and _is_wrapped(prev.text, line.text):
+            b.insert(" ", body, prev.end, line.start)  # the newline, read as a space
+        elif b.length:
+            if para_open is not None and prev is not None and prev.end + 1 == line.start:
+                b.insert("\n", body, prev.end, line.start)
+            else:
+                if para_open is not None:
+                    paragraphs.append((para_open, b.length))
+                    para_open = None
+                b.insert_at("\n\n", body.source_start(line.start))
+        if k == greeting_idx:
+            g0 = b.length
+            b.copy(body, line.start + lead, line.end)
+            regions.append(Region("greeting", g0, b.length))
+            prev = None
+            continue
+        if body_start is None:
+            body_start = b.length
+        if para_open is None:
+            para_open = b.length
+        b.copy(body, line.start + lead, line.end)
+        prev = line
+    if para_open is not None:
+        paragraphs.append((para_open, b.length))
+    text = b.build(anchor=body.anchor)
+    total = len(text)
+    if body_start is not None:
+        regions.append(Region("body", body_start, total))
+        ask = _ask_zone(text.text, paragraphs)
+        if ask:
+            regions.append(Region("ask_zone", *ask))
+    else:
+        regions.append(Region("body", total, total))
+    text, regions, fields = _merge_fields(text, regions)
+    regions.extend(Region("url", m.start(), m.end()) for m in _URL.finditer(text.text))
+    return Prepared(message, text, tuple(regions), fields, tuple(sorted(excluded, key=lambda x: (x.start, x.end))))
+
+
+def _is_wrapped(prev: str, nxt: str) -> bool:
+    if _LIST_ITEM.match(nxt) or _GREETING.match(prev):
+        return False
+    p = prev.rstrip()
+    if len(p) >= _WRAP_MIN:
+        return True
+    return bool(p) and (p[-1].islower() or p[-1] == ",") and nxt.lstrip()[:1].islower()
+
+
+def _ask_zone(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The closing paragraph, with the one before it when the close is a short line."""
+    if not paragraphs:
+        return None
+    start, end = paragraphs[-1]
+    if len(paragraphs) >= 3 and len(text[start:end].split()) < 12:
+        start = paragraphs[-2][0]
+    return start, end
+
+
+def _merge_fields(text: MappedText, regions: list[Region]) -> tuple[MappedText, list[Region], tuple[MergeField, ...]]:
+    """Replace merge fields with a neutral word the parser reads as a filled-in value."""
+    matches = list(MERGE_FIELD_RE.finditer(text.text))
+    if not matches:
+        return text, regions, ()
+    b = TextBuilder()
+    fields: list[MergeField] = []
+    old_marks: list[int] = []  # old offsets where the length changes
+    deltas: list[int] = []  # cumulative shift after each mark
+    shift = 0
+    pos = 0
+    for m in matches:
+        name, syntax = field_name(m)
+        b.copy(text, pos, m.start())
+        word = placeholder_for(name, syntax) or " "
+        start = b.length
+        b.insert(word, text, m.start(), m.end())
+        fields.append(MergeField(name, syntax, start, b.length))
+        shift += len(word) - (m.end() - m.start())
+        old_marks.append(m.end())
+        deltas.append(shift)
+        pos = m.end()
+    b.copy(text, pos, len(text))
+    new = b.build(anchor=text.anchor)
+
+    def move(offset: int) -> int:
+        k = bisect.bisect_right(old_marks, offset) - 1
+        return offset + (deltas[k] if k >= 0 else 0)
+
+    moved = [Region(r.kind, move(r.start), move(r.end)) for r in regions]
+    return new, moved, tuple(fields)

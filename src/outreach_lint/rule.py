@@ -1,0 +1,235 @@
+"""The rule model: what a rule declares about itself and what it is given when it runs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict
+
+from .diagnostics import Finding, Fix, Severity
+
+if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
+    from spacy.tokens import Doc, Span
+
+    from .regions import Prepared, Region
+
+CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CATEGORIES: dict[str, str] = {
+    "PC": "product-centric",
+    "FH": "feature-heavy",
+    "CTA": "call-to-action",
+    "PR": "pressure",
+    "GN": "generic",
+    "MF": "merge-fields",
+    "RD": "readability",
+    "SJ": "subject-line",
+    "OL": "engine",
+}
+ANNOTATIONS = frozenset({"ORTH", "LOWER", "POS", "TAG", "MORPH", "LEMMA", "DEP", "SENT_START"})
+REGION_KINDS = ("subject", "greeting", "opening", "body", "ask_zone")
+PROFILES = ("cold-email", "follow-up", "reply", "linkedin", "script", "announcement")
+
+
+def category_of(code: str) -> str:
+    prefix = re.match(r"[A-Z]+", code)
+    return CATEGORIES.get(prefix.group(0) if prefix else "", "other")
+
+
+class NoOptions(BaseModel):
+    """Rules without options still validate their config table: it must be empty."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    what: str
+    why: str
+    example: str
+    instead: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """A message a rule must flag (fail) or leave alone (pass). ``text`` is a draft file's content."""
+
+    text: str
+    profile: str | None = None
+    mode: str | None = None
+    format: str = "text"
+    model: str | None = None  # a pipeline to run the example with (e.g. "blank:en")
+
+
+@dataclass(frozen=True)
+class Examples:
+    fail: tuple[Example, ...] = ()
+    passes: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    code: str
+    name: str
+    summary: str
+    docs: RuleDocs
+    severity: Severity = Severity.WARNING
+    regions: tuple[str, ...] = ("body",)
+    requires: frozenset[str] = frozenset()
+    options: type[BaseModel] = NoOptions
+    stability: str = "stable"
+    examples: Examples = field(default_factory=Examples)
+    profiles: tuple[str, ...] = PROFILES  # the profiles the rule runs in
+    origin: str = "builtin"
+    needs_readability: bool = False  # loads textstat's syllable data
+
+    @property
+    def category(self) -> str:
+        return category_of(self.code)
+
+    def validate(self) -> list[str]:
+        """Problems with the declaration itself (checked when a rule is registered)."""
+        problems = []
+        if not CODE_RE.match(self.code):
+            problems.append(f"code {self.code!r} must look like PC001 (2-3 capitals and 3 digits)")
+        elif category_of(self.code) == "other" and self.origin == "builtin":
+            problems.append(f"code {self.code!r} uses an unknown prefix")
+        if not NAME_RE.match(self.name):
+            problems.append(f"name {self.name!r} must be kebab-case")
+        unknown = set(self.requires) - ANNOTATIONS
+        if unknown:
+            problems.append(f"requires unknown annotations {sorted(unknown)}")
+        bad_regions = set(self.regions) - set(REGION_KINDS)
+        if bad_regions:
+            problems.append(f"unknown regions {sorted(bad_regions)}")
+        if self.stability not in ("stable", "preview"):
+            problems.append("stability must be 'stable' or 'preview'")
+        return problems
+
+
+class RuleContext:
+    """Everything a rule may read about one message. Rules never read files or print."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        prepared: Prepared,
+        *,
+        options: BaseModel,
+        profile: str,
+        mode: str,
+        seller_names: tuple[str, ...],
+        metrics: Any,
+        matches: dict[str, list[tuple[int, int, str]]],
+    ) -> None:
+        self.doc = doc
+        self.prepared = prepared
+        self.text = prepared.text.text
+        self.options = options
+        self.profile = profile
+        self.mode = mode
+        self.seller_names = seller_names
+        self.metrics = metrics
+        self._matches = matches
+
+    # -- regions -------------------------------------------------------------------------------
+    def region(self, kind: str) -> Region | None:
+        return self.prepared.region(kind)
+
+    @property
+    def subject(self) -> str | None:
+        r = self.region("subject")
+        return None if r is None else self.text[r.start : r.end]
+
+    def body_sentences(self) -> Iterator[Span]:
+        """Sentences of the body (not the subject or greeting) that contain words."""
+        body = self.region("body")
+        if body is None:
+            return
+        for sent in self.doc.sents:
+            if sent.start_char >= body.start and any(t.is_alpha for t in sent):
+                yield sent
+
+    def in_region(self, kind: str, start: int, end: int) -> bool:
+        if kind == "opening":
+            first = next(self.body_sentences(), None)
+            return first is not None and first.start_char <= start and end <= first.end_char
+        return any(r.start <= start and end <= r.end for r in self.prepared.spans(kind))
+
+    def matches(self, code: str) -> list[tuple[int, int, str]]:
+        """Shared matcher results for a pack rule: (start_char, end_char, pattern id)."""
+        return self._matches.get(code, [])
+
+    def finding(self, start: int, end: int, message: str, *fixes: Fix, severity: Severity | None = None) -> Finding:
+        return Finding(start, end, message, tuple(fixes), severity)
+
+    def quote(self, start: int, end: int) -> str:
+        """The words as the user wrote them (merge fields as typed, not as placeholders)."""
+        mapped = self.prepared.text
+        s, e = mapped.to_source(start, end)
+        return " ".join(self.prepared.message.source[s:e].split())
+
+
+@runtime_checkable
+class Rule(Protocol):
+    meta: RuleMeta
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]: ...
+
+
+@dataclass(frozen=True)
+class FunctionRule:
+    """A rule written as a plain function decorated with :func:`rule`."""
+
+    meta: RuleMeta
+    func: Callable[[RuleContext], Iterable[Finding]]
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        return self.func(ctx)
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    summary: str,
+    docs: RuleDocs,
+    severity: Severity | str = Severity.WARNING,
+    regions: Iterable[str] = ("body",),
+    requires: Iterable[str] = (),
+    options: type[BaseModel] = NoOptions,
+    stability: str = "stable",
+    fail: Iterable[str | Example] = (),
+    passes: Iterable[str | Example] = (),
+    profiles: Iterable[str] = PROFILES,
+    needs_readability: bool = False,
+    origin: str = "builtin",
+) -> Callable[[Callable[[RuleContext], Iterable[Finding]]], FunctionRule]:
+    """Declare a Python rule: ``@rule(code="PC001", ...)`` on ``def check(ctx): yield ...``."""
+
+    def as_example(e: str | Example) -> Example:
+        return e if isinstance(e, Example) else Example(e)
+
+    meta = RuleMeta(
+        code=code,
+        name=name,
+        summary=summary,
+        docs=docs,
+        severity=Severity.parse(severity),
+        regions=tuple(regions),
+        requires=frozenset(requires),
+        options=options,
+        stability=stability,
+        examples=Examples(tuple(map(as_example, fail)), tuple(map(as_example, passes))),
+        profiles=tuple(profiles),
+        origin=origin,
+        needs_readability=needs_readability,
+    )
+
+    def wrap(func: Callable[[RuleContext], Iterable[Finding]]) -> FunctionRule:
+        return FunctionRule(meta, func)
+
+    return wrap
