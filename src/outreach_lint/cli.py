@@ -1,0 +1,289 @@
+"""The command line: wiring and exit codes only.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage, config or
+rule-pack error; 3 internal or I/O error (a bad input file; the other files are still linted).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from ._version import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"outreach-lint: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(part.strip() for v in values for part in v.split(",") if part.strip())
+
+
+def _load_config(config_path: str | None, paths: tuple[str, ...], **overrides: Any):
+    from .config import ConfigError, find_config, load_config
+
+    try:
+        if config_path:
+            cfg = load_config(Path(config_path))
+        else:
+            start = next((Path(p) for p in paths if p != "-"), Path.cwd())
+            cfg = load_config(find_config(start))
+        return cfg.with_overrides(**overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _linter(cfg):
+    from .config import ConfigError
+    from .engine import load_linter
+    from .nlp import ModelError
+    from .plugins import PluginError
+    from .registry import RegistryError
+
+    try:
+        linter = load_linter(cfg)
+        linter.runtime  # load the pipeline now so a missing model is a clean usage error
+        return linter
+    except (ConfigError, ModelError, PluginError, RegistryError) as exc:
+        _fail(str(exc))
+
+
+def _registry(cfg):
+    from .config import ConfigError
+    from .engine import load_linter
+    from .plugins import PluginError
+    from .registry import RegistryError
+
+    try:
+        return load_linter(cfg).registry
+    except (ConfigError, PluginError, RegistryError) as exc:
+        _fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="outreach-lint")
+def main() -> None:
+    """Lint sales outreach (emails, LinkedIn messages, call scripts) for customer focus."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--format", "output_format", type=click.Choice(["text", "concise", "json", "jsonl", "sarif", "github"]), default="text", show_default=True, help="Output format.")
+@click.option("--select", multiple=True, help="Rules to run (codes, prefixes, names, ALL); replaces the config's select.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip; replaces the config's ignore.")
+@click.option("--extend-ignore", multiple=True, help="Rules to skip in addition to the config's ignore.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default=None, help="Exit 1 on findings at or above this severity [default: warning].")
+@click.option("--config", "config_path", type=str, default=None, help="Config file (TOML); skips discovery.")
+@click.option("--mode", type=click.Choice(["template", "rendered"]), default=None, help="Accept merge fields (template) or report them (rendered).")
+@click.option("--profile", type=click.Choice(["cold-email", "follow-up", "reply", "linkedin", "script", "announcement"]), default=None, help="Message profile.")
+@click.option("--stdin-filename", type=str, default=None, help="Name for input read from '-' (picks the format).")
+@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script"]), default=None, help="Force the input format instead of detecting it from the name.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")
+@click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
+@click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for many files.")
+def check(paths: tuple[str, ...], output_format: str, select, extend_select, ignore, extend_ignore, fail_on, config_path,
+          mode, profile, stdin_filename, input_format, quiet, statistics, color, jobs) -> None:
+    """Lint PATHS (files, directories, or - for stdin)."""
+    try:
+        _check(paths, output_format, select, extend_select, ignore, extend_ignore, fail_on, config_path, mode, profile,
+               stdin_filename, input_format, quiet, statistics, color, jobs)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # never a traceback for the user; set OUTREACH_LINT_DEBUG=1 to see one
+        if os.environ.get("OUTREACH_LINT_DEBUG"):
+            raise
+        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it with the input that caused it", EXIT_INTERNAL)
+
+
+def _check(paths, output_format, select, extend_select, ignore, extend_ignore, fail_on, config_path, mode, profile,
+           stdin_filename, input_format, quiet, statistics, color, jobs) -> None:
+    from .engine import RunResult
+    from .formatters import OutputOptions, get_formatter
+
+    if not paths:
+        _fail("no paths given: pass files, directories, or - to read stdin (see outreach-lint check --help)")
+    cfg = _load_config(
+        config_path, paths, select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
+        extend_ignore=_split(extend_ignore), fail_on=fail_on, mode=mode, profile=profile,
+    )
+    linter = _linter(cfg)
+    reports, errors, files = [], [], 0
+    if "-" in paths:
+        data = click.get_binary_stream("stdin").read()
+        name = stdin_filename or "<stdin>"
+        r, e = linter.lint_bytes(data, name, input_format)
+        reports.extend(r)
+        errors.extend(e)
+        files += 1
+    file_args = [p for p in paths if p != "-"]
+    if file_args:
+        from .walk import collect_files
+
+        found, walk_errors = collect_files([Path(p) for p in file_args], cfg)
+        errors.extend(walk_errors)
+        files += len(found)
+        for r, e in _lint_files(linter, cfg, found, jobs, input_format, show_progress=output_format in ("text", "concise")):
+            reports.extend(r)
+            errors.extend(e)
+    result = RunResult(tuple(reports), tuple(errors), files)
+    use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    opts = OutputOptions(color=use_color, quiet=quiet, statistics=statistics)
+    for s in linter.skipped:
+        click.echo(f"outreach-lint: warning: OL003 rule {s.code} skipped: {s.reason}", err=True)
+    text = get_formatter(output_format)(result, linter.registry, opts)
+    if text:
+        click.echo(text)
+    sys.exit(_exit_code(result, cfg.fail_on))
+
+
+def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):
+    from .engine import Linter
+
+    def one(path: Path):
+        if input_format:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                from .diagnostics import InputError
+
+                return [], [InputError(str(path), "E001", f"cannot read file ({exc.strerror or exc})")]
+            return linter.lint_bytes(data, str(path), input_format)
+        return Linter.lint_file(linter, path, str(path))
+
+    progress = show_progress and len(files) >= 20 and sys.stderr.isatty()
+    if jobs > 1 and len(files) > 1 and not input_format:
+        from .parallel import lint_files_parallel
+
+        results = lint_files_parallel(cfg, files, jobs)
+    else:
+        results = (one(p) for p in files)
+    if progress:
+        with click.progressbar(results, length=len(files), label="Linting", file=sys.stderr) as bar:
+            yield from bar
+    else:
+        yield from results
+
+
+def _exit_code(result, fail_on: str) -> int:
+    from .diagnostics import Severity
+
+    if result.errors:
+        return EXIT_INTERNAL
+    worst = result.worst()
+    if fail_on == "never" or worst is None:
+        return EXIT_OK
+    return EXIT_FINDINGS if worst >= Severity.parse(fail_on) else EXIT_OK
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--config", "config_path", type=str, default=None, help="Config file (its packs are listed too).")
+def rules_command(output_format: str, config_path: str | None) -> None:
+    """List every rule: code, name, severity, and whether it is enabled."""
+    cfg = _load_config(config_path, ())
+    from .engine import load_linter
+
+    registry = _registry(cfg)
+    enabled = {r.meta.code for r in load_linter(cfg).rules}
+    rows = list(registry)
+    if output_format == "json":
+        click.echo(json.dumps([_rule_dict(r, r.meta.code in enabled) for r in rows], indent=2, ensure_ascii=False))
+        return
+    width = max(len(r.meta.name) for r in rows)
+    click.echo(f"{'CODE':<7} {'NAME':<{width}}  {'SEVERITY':<8} {'ON':<3} SUMMARY")
+    for r in rows:
+        m = r.meta
+        click.echo(f"{m.code:<7} {m.name:<{width}}  {m.severity.label:<8} {'yes' if m.code in enabled else 'no':<3} {m.summary}")
+
+
+def _rule_dict(r, enabled: bool) -> dict[str, Any]:
+    m = r.meta
+    return {
+        "code": m.code, "name": m.name, "category": m.category, "summary": m.summary,
+        "severity": m.severity.label, "enabled": enabled, "stability": m.stability, "origin": m.origin,
+        "regions": list(m.regions), "requires": sorted(m.requires), "profiles": list(m.profiles),
+        "options": {k: {"default": f.default, "type": str(f.annotation)} for k, f in m.options.model_fields.items()},
+        "docs": {"what": m.docs.what, "why": m.docs.why, "example": m.docs.example, "instead": m.docs.instead},
+        "examples": {"fail": [e.text for e in m.examples.fail], "pass": [e.text for e in m.examples.passes]},
+    }
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--config", "config_path", type=str, default=None)
+def rule_command(code: str, config_path: str | None) -> None:
+    """Show a rule's full documentation, options and examples."""
+    from .docs import rule_markdown
+
+    cfg = _load_config(config_path, ())
+    registry = _registry(cfg)
+    found = registry.get(code)
+    if found is None:
+        _fail(f"unknown rule {code!r}{registry.suggest(code)}: run `outreach-lint rules` to list them")
+    click.echo(rule_markdown(found))
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing outreach-lint.toml.")
+def init(directory: str, force: bool) -> None:
+    """Write a commented starter outreach-lint.toml."""
+    from .config import STARTER_CONFIG
+
+    target = Path(directory) / "outreach-lint.toml"
+    if target.exists() and not force:
+        _fail(f"{target} already exists: edit it, or pass --force to overwrite it")
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    body = STARTER_CONFIG.replace("[tool.outreach-lint]\n", "").replace("[tool.outreach-lint.", "[")
+    target.write_text(body, encoding="utf-8")
+    click.echo(f"Wrote {target}")
+
+
+@main.command()
+@click.option("--config", "config_path", type=str, default=None)
+def doctor(config_path: str | None) -> None:
+    """Show versions, the model in use, active and skipped rules, and the config file found."""
+    import spacy
+
+    from .config import find_config
+
+    cfg = _load_config(config_path, ())
+    found = Path(config_path) if config_path else find_config(Path.cwd())
+    click.echo(f"outreach-lint {__version__}")
+    click.echo(f"python        {platform.python_version()} ({sys.executable})")
+    click.echo(f"spacy         {spacy.__version__}")
+    click.echo(f"config        {found or 'none found (defaults)'}")
+    linter = _linter(cfg)
+    p = linter.runtime.pipeline
+    click.echo(f"model         {p.model} {p.version}")
+    click.echo(f"components    {', '.join(p.nlp.pipe_names)}")
+    click.echo(f"annotations   {', '.join(sorted(p.annotations))}")
+    if linter.needs_readability:
+        from .readability import syllables
+
+        click.echo(f"readability   textstat with bundled CMU dictionary (offline; 'readability' = {syllables('readability')} syllables)")
+    active = [r.meta.code for r in linter.runtime.active]
+    click.echo(f"active rules  {len(active)}: {', '.join(active)}")
+    if linter.skipped:
+        for s in linter.skipped:
+            click.echo(f"skipped       {s.code}: {s.reason}")
+    else:
+        click.echo("skipped       none")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
