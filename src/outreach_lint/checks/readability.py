@@ -44,12 +44,15 @@ class Options(BaseModel):
         "transformation by operationalizing interdepartmental collaboration methodologies, consolidating "
         "heterogeneous information repositories, and institutionalizing continuous improvement initiatives "
         "throughout multinational corporations, thereby accelerating strategic decision-making capabilities "
-        "and maximizing stakeholder value realization. Would you consider an exploratory conversation?\n",
+        "and maximizing stakeholder value realization. Implementation methodologies incorporate comprehensive "
+        "organizational readiness assessments and sophisticated change-management frameworks. Would you consider "
+        "an exploratory conversation?\n",
         "Hi Priya,\n\nConsidering the increasingly sophisticated regulatory requirements characterizing "
         "contemporary pharmaceutical manufacturing environments, organizations frequently underestimate the "
         "administrative complexity associated with documentation, verification, and authorization procedures "
         "that accompany international distribution, particularly when multiple jurisdictions impose "
-        "contradictory obligations. Is this something your compliance organization is evaluating?\n",
+        "contradictory obligations. Additionally, documentation inconsistencies frequently necessitate "
+        "time-consuming reconciliation activities. Is this something your compliance organization is evaluating?\n",
     ),
     passes=(
         "Hi Morgan,\n\nYour team posted three job ads for data analysts this month. That usually means the "
