@@ -123,7 +123,7 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
     linter = _linter(cfg)
     reports, errors, files = [], [], 0
     if "-" in paths:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         name = stdin_filename or "<stdin>"
         r, e = linter.lint_bytes(data, name, input_format)
         reports.extend(r)
@@ -146,7 +146,7 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
         click.echo(f"outreach-lint: warning: OL003 rule {s.code} skipped: {s.reason}", err=True)
     text = get_formatter(output_format)(result, linter.registry, opts)
     if text:
-        click.echo(text)
+        click.echo(text, color=use_color)
     sys.exit(_exit_code(result, cfg.fail_on))
 
 

@@ -33,19 +33,20 @@ class MappedText:
         )
 
     @classmethod
-    def normalised(cls, source: str) -> MappedText:
-        """A view of ``source`` with CRLF and CR line ends read as LF; offsets stay exact."""
-        if "\r" not in source:
-            return cls.identity(source)
+    def normalised(cls, source: str, start: int = 0, end: int | None = None) -> MappedText:
+        """A view of ``source[start:end]`` with CRLF and CR read as LF; offsets stay exact."""
+        end = len(source) if end is None else end
+        root = cls.identity(source[start:end], base=start)
+        if "\r" not in root.text:
+            return root
         b = TextBuilder()
-        root = cls.identity(source)
         pos = 0
-        for m in re.finditer(r"\r\n?", source):
+        for m in re.finditer(r"\r\n?", root.text):
             b.copy(root, pos, m.start())
             b.insert("\n", root, m.start(), m.end())
             pos = m.end()
-        b.copy(root, pos, len(source))
-        return b.build(anchor=len(source))
+        b.copy(root, pos, len(root.text))
+        return b.build(anchor=end)
 
     def __len__(self) -> int:
         return len(self.text)

@@ -171,7 +171,7 @@ class CompiledPacks:
 
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._empty = True
+        self._has_patterns = self._has_phrases = False
         for rule in rules:
             for label, terms in rule.term_groups():
                 key = f"{rule.meta.code}{_SEP}{label}"
@@ -183,17 +183,16 @@ class CompiledPacks:
                         patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in nlp.make_doc(phrase)])
                 elif terms.phrases:
                     self.phrases.add(key, [nlp.make_doc(p) for p in terms.phrases])
-                    self._empty = False
+                    self._has_phrases = True
                 if patterns:
                     self.matcher.add(key, patterns)
-                    self._empty = False
+                    self._has_patterns = True
 
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
         out: dict[str, list[tuple[int, int, str]]] = {}
-        if self._empty:
-            return out
         vocab = doc.vocab.strings
-        for matcher in (self.matcher, self.phrases):
+        active = [m for m, used in ((self.matcher, self._has_patterns), (self.phrases, self._has_phrases)) if used]
+        for matcher in active:
             for match_id, start, end in matcher(doc):
                 code, _, label = vocab[match_id].partition(_SEP)
                 span = doc[start:end]

@@ -246,12 +246,13 @@ def message_from_record(record: Mapping[str, Any] | Message, options: ReadOption
     assert isinstance(text, str)
     prefix = f"Subject: {subject}\n\n" if subject is not None else ""
     source = prefix + text
-    root = MappedText.normalised(source)
-    subject_view = root.slice(len("Subject: "), len("Subject: ") + len(subject)) if subject is not None else None
+    subject_view = None
+    if subject is not None:
+        subject_view = MappedText.normalised(source, len("Subject: "), len("Subject: ") + len(subject))
     message = Message(
         path=str(record.get("path") or "<message>"),
         source=source,
-        body=root.slice(len(prefix), len(source)),
+        body=MappedText.normalised(source, len(prefix)),
         subject=subject_view,
         format=str(record.get("format") or ("html" if not isinstance(body, str) else "text")),
         kind=str(record.get("kind") or "email"),
