@@ -20,7 +20,7 @@ from .nlp import Pipeline, load_pipeline
 from .packs import CompiledPacks, PackError, PackRule, rules_from_pack
 from .plugins import discover
 from .regions import Prepared, prepare
-from .registry import Registry, Selection
+from .registry import Registry, RegistryError, Selection
 from .rule import NoOptions, Rule, RuleContext
 from .score import score_report
 from .sources import ReadOptions, SourceError, message_from_record, read_bytes, read_path
@@ -449,5 +449,5 @@ def load_linter(config: Config) -> Linter:
     """Build a Linter, turning pack errors into configuration errors for the CLI."""
     try:
         return Linter(config)
-    except PackError as exc:
+    except (PackError, RegistryError) as exc:
         raise ConfigError(str(exc)) from None

@@ -103,7 +103,7 @@ def read_text(source: str, name: str, fmt: str, options: ReadOptions) -> ParsedF
     if fmt == "eml":
         return ParsedFile((parse_eml(root, name, source=source),))
     if fmt == "mbox":
-        messages, notes = parse_mbox(root, name)
+        messages, notes = parse_mbox(root, name, source)
         return ParsedFile(tuple(messages), tuple(notes))
     if fmt in ("jsonl", "json"):
         return _read_records(root, source, name, fmt, options)

@@ -22,7 +22,7 @@ _MBOX_FROM = re.compile(r"^From [^\n]*\n", re.M)
 DIRECTIVE_HEADER = "x-outreach-lint"
 
 
-def parse_mbox(root: MappedText, path: str) -> tuple[list[Message], list[SourceNote]]:
+def parse_mbox(root: MappedText, path: str, source: str) -> tuple[list[Message], list[SourceNote]]:
     text = root.text
     starts = [m.start() for m in _MBOX_FROM.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
     if not starts or text[: starts[0]].strip():
@@ -34,7 +34,7 @@ def parse_mbox(root: MappedText, path: str) -> tuple[list[Message], list[SourceN
         header_start = text.index("\n", start) + 1
         chunk = root.slice(header_start, end)
         try:
-            messages.append(parse_eml(chunk, path, source=root.text, fmt="mbox", index=i + 1))
+            messages.append(parse_eml(chunk, path, source=source, fmt="mbox", index=i + 1))
         except SourceError as exc:
             notes.append(SourceNote(exc.code, f"message {i + 1}: {exc.message}"))
     return messages, notes

@@ -1,0 +1,101 @@
+"""Inline suppression and user rule packs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from outreach_lint import Linter
+from outreach_lint.config import Config, ConfigError, load_config
+from outreach_lint.engine import load_linter
+
+from ..conftest import codes
+
+PRAISE = "Our world-class team. Worth a chat?"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (f"<!-- outreach-lint: disable=PC002 -->\n{PRAISE}\n", []),
+        (f"<!-- outreach-lint: disable -->\n{PRAISE}\n", []),
+        (f"<!-- outreach-lint: disable-next=self-praise -->\n{PRAISE}\n", []),
+        (f"<!-- outreach-lint: disable-next=PC002 -->\nHi Sam,\n\n{PRAISE}\n", ["OL001", "PC002"]),
+        (f"<!-- outreach-lint: disable=PC -->\n{PRAISE}\n<!-- outreach-lint: enable=PC -->\n\n{PRAISE}\n", ["PC002"]),
+        (f"{PRAISE}\n<!-- outreach-lint: disable-file=PC002 -->\n", []),
+        (f"<!-- outreach-lint: disable=PR001 -->\n{PRAISE}\n", ["OL001", "PC002"]),
+        (f"<!-- outreach-lint: disabel=PC002 -->\n{PRAISE}\n", ["OL002", "PC002"]),
+        (f"<!-- outreach-lint: disable=PC02 -->\n{PRAISE}\n", ["OL002", "PC002"]),
+        (f"---\noutreach-lint: disable-file=PC002\n---\n{PRAISE}\n", []),
+    ],
+)
+def test_directives(linter: Linter, text: str, expected: list[str]) -> None:
+    assert sorted(codes(linter.lint_text(text, "markdown"))) == expected
+
+
+def test_malformed_directive_message_suggests(linter: Linter) -> None:
+    r = linter.lint_text(f"<!-- outreach-lint: disable=PC02 -->\n{PRAISE}\n", "markdown")
+    d = next(d for d in r.diagnostics if d.code == "OL002")
+    assert "did you mean" in d.message and d.excerpt.startswith("<!--")
+
+
+def test_per_file_ignores_and_severity(tmp_path: Path) -> None:
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_text(
+        '[tool.outreach-lint]\nseverity = {PC002 = "error"}\n\n[tool.outreach-lint.per-file-ignores]\n"legacy/*" = ["PC"]\n'
+    )
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "a.txt").write_text(PRAISE)
+    (tmp_path / "b.txt").write_text(PRAISE)
+    linter = Linter(load_config(cfg))
+    result = linter.lint_paths([tmp_path])
+    by_path = {Path(r.path).name: r for r in result.reports}
+    assert codes(by_path["a.txt"]) == []
+    assert [d.severity.label for d in by_path["b.txt"].diagnostics] == ["error"]
+
+
+def test_user_pack_from_config(tmp_path: Path) -> None:
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        """
+pack: house
+rules:
+  - code: HS001
+    name: no-synergy
+    kind: phrase
+    summary: Say what you mean instead of synergy.
+    message: "'{match}' says nothing"
+    phrases: [synergy]
+    docs: {what: Flags synergy., why: It means nothing to the reader., example: Great synergy., instead: Name the benefit.}
+    examples:
+      fail: ["There is real synergy here. Worth a chat?"]
+      pass: ["Your team could ship twice as often. Worth a chat?"]
+"""
+    )
+    (tmp_path / "outreach-lint.toml").write_text('packs = ["house.yaml"]\n')
+    linter = Linter(load_config(tmp_path / "outreach-lint.toml"))
+    assert codes(linter.lint_message(body="There is real synergy here. Worth a chat?")) == ["HS001"]
+
+
+@pytest.mark.parametrize(
+    "body,expect",
+    [
+        ("pack: x\nrules:\n  - code: HS001\n    name: a\n    kind: phrase\n", "rule HS001 field 'summary': Field required"),
+        ("pack: x\nrules:\n  - code: HS001\n    name: a\n    kind: pattern\n    summary: s\n    message: m\n    patterns: [[{LOWERR: x}]]\n"
+         "    docs: {what: a, why: b, example: c, instead: d}\n    examples: {fail: [a], pass: [b]}\n", "rule HS001 field 'patterns.0'"),
+        ("pack: x\nrules:\n  - code: HS001\n    name: a\n    kind: phrase\n    summary: s\n    message: m\n    phrases: [x]\n    colour: red\n"
+         "    docs: {what: a, why: b, example: c, instead: d}\n    examples: {fail: [a], pass: [b]}\n", "field 'colour': unknown key"),
+        ("pack: x\nrules: [\n", "invalid YAML"),
+        ("pack: x\nrules:\n  - code: PC001\n    name: dup\n    kind: phrase\n    summary: s\n    message: m\n    phrases: [x]\n"
+         "    docs: {what: a, why: b, example: c, instead: d}\n    examples: {fail: [a], pass: [b]}\n", "duplicate rule code 'PC001'"),
+    ],
+)
+def test_broken_pack_is_a_clear_error(tmp_path: Path, body: str, expect: str) -> None:
+    pack = tmp_path / "broken.yaml"
+    pack.write_text(body)
+    with pytest.raises(ConfigError) as info:
+        load_linter(Config(packs=(pack,)))
+    message = str(info.value)
+    assert "broken.yaml" in message or "duplicate" in message
+    assert expect in message and "\n" not in message
