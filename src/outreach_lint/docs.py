@@ -54,3 +54,29 @@ def rule_markdown(rule: Rule) -> str:
     for e in m.examples.passes:
         lines += [_block(e.text), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def rule_docs_files(rules: list[Rule]) -> dict[str, str]:
+    """The content of docs/rules/: one page per rule and an index, keyed by file name."""
+    files = {f"{r.meta.code}.md": rule_markdown(r) for r in rules}
+    index = ["# Rules", "", "Generated from the rule registry by `python -m outreach_lint.docs docs/rules`.", "",
+             "| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
+    for r in rules:
+        m = r.meta
+        index.append(f"| [{m.code}]({m.code}.md) | {m.name} | {m.severity.label} | {m.summary} |")
+    files["README.md"] = "\n".join(index) + "\n"
+    return files
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates docs/rules
+    import sys
+    from pathlib import Path
+
+    from .engine import Linter
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/rules")
+    target.mkdir(parents=True, exist_ok=True)
+    for stale in target.glob("*.md"):
+        stale.unlink()
+    for name, content in rule_docs_files(list(Linter().registry)).items():
+        (target / name).write_text(content, encoding="utf-8")

@@ -1,0 +1,29 @@
+"""Data flows one way: rules and packs never import the engine, formatters or CLI."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PKG = Path(__file__).resolve().parents[2] / "src" / "outreach_lint"
+LOWER = ["diagnostics.py", "rule.py", "registry.py", "mapped.py", "mergefields.py", "regions.py", "checks", "packs", "sources"]
+FORBIDDEN = {"engine", "formatters", "cli", "parallel"}
+
+
+def modules(entry: str):
+    path = PKG / entry
+    return [path] if path.is_file() else sorted(path.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", [p for e in LOWER for p in modules(e)], ids=lambda p: str(p.relative_to(PKG)))
+def test_lower_layers_do_not_import_upper_layers(path: Path) -> None:
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            parts = set(node.module.split("."))
+            assert not parts & FORBIDDEN, f"{path.name} imports {node.module}"
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                assert not set(alias.name.split(".")) & FORBIDDEN, f"{path.name} imports {alias.name}"
