@@ -151,8 +151,6 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
 
 
 def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):
-    from .engine import Linter
-
     def one(path: Path):
         if input_format:
             try:
@@ -162,7 +160,7 @@ def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | N
 
                 return [], [InputError(str(path), "E001", f"cannot read file ({exc.strerror or exc})")]
             return linter.lint_bytes(data, str(path), input_format)
-        return Linter.lint_file(linter, path, str(path))
+        return linter.lint_file(path, str(path))
 
     progress = show_progress and len(files) >= 20 and sys.stderr.isatty()
     if jobs > 1 and len(files) > 1 and not input_format:
