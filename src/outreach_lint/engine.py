@@ -274,7 +274,10 @@ class Linter:
         line_indexes: dict[int, LineIndex] = {}
         reports = []
         for p, doc in zip(prepared, docs):
-            index = line_indexes.setdefault(id(p.message.source), LineIndex(p.message.source))
+            # mbox and jsonl messages share one source: index its lines once, not once per message.
+            index = line_indexes.get(id(p.message.source))
+            if index is None:
+                index = line_indexes[id(p.message.source)] = LineIndex(p.message.source)
             reports.append(self._lint_doc(p, doc, index, rt))
         return reports
 
