@@ -39,10 +39,14 @@ def category_of(code: str) -> str:
     return CATEGORIES.get(prefix.group(0) if prefix else "", "other")
 
 
-class NoOptions(BaseModel):
-    """Rules without options still validate their config table: it must be empty."""
+class RuleOptions(BaseModel):
+    """Base for a rule's options: validated from ``[rules.CODE]``, unknown keys rejected, immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoOptions(RuleOptions):
+    """Rules without options still validate their config table: it must be empty."""
 
 
 @dataclass(frozen=True)

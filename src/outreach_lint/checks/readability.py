@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..diagnostics import Finding
 from ..readability import flesch_kincaid_grade
-from ..rule import RuleContext, RuleDocs, rule
+from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Options(RuleOptions):
     # Email-tool studies put the best reply rates at grades 3-6 and a clear drop above 8.
     max_grade: float = Field(default=8.0, gt=0)
     # Readability formulas swing wildly on a few sentences; below this many words, stay silent.

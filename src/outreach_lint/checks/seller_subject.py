@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..diagnostics import Finding
 from ..metrics import seller_name_tokens
-from ..rule import RuleContext, RuleDocs, rule
+from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,8 +21,7 @@ READER_WORDS = frozenset({"you"})
 READER_POSSESSIVES = frozenset({"your"})
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Options(RuleOptions):
     # Fewer seller-subject sentences than this is too little evidence to judge a message by.
     min_seller_sentences: int = Field(default=3, ge=1)
     # Share of sentences with a clear subject in which the seller is that subject.

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from ..diagnostics import Finding
-from ..rule import RuleContext, RuleDocs, rule
+from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Options(RuleOptions):
     # Phone inboxes cut subjects at roughly 40-60 characters; reply-rate studies favour a few words.
     max_chars: int = Field(default=60, ge=1)
     max_words: int = Field(default=9, ge=1)
