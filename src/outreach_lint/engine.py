@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from .registry import Registry, RegistryError, Selection
 from .rule import NoOptions, Rule, RuleContext
 from .score import score_report
 from .sources import ReadOptions, SourceError, message_from_record, read_bytes, read_path
-from .sources.base import Message, SourceNote
+from .sources.base import Message
 from .sources.script import SpeakerLabels
 
 if TYPE_CHECKING:
@@ -195,16 +195,14 @@ class Linter:
         """Lint the content of one draft file given as a string (``format``: text, markdown, html...)."""
         from .sources import read_text
 
-        parsed = read_text(text, path, format, ReadOptions(self.read_options.labels, self.read_options.max_bytes, format))
+        parsed = read_text(text, path, format, replace(self.read_options, format=format))
         if len(parsed.messages) != 1:
             raise ValueError(f"format {format!r} gave {len(parsed.messages)} messages: use lint_many or lint_paths")
         message = parsed.messages[0]
         overrides = {k: v for k, v in (("profile", profile), ("mode", mode)) if v}
         if overrides:
-            from dataclasses import replace
-
             message = replace(message, **overrides)
-        return self._lint_messages([message], notes=parsed.notes)[0]
+        return self._lint_messages([message])[0]
 
     def lint_many(
         self, messages: Iterable[Mapping[str, Any] | Message], batch_size: int = 64, n_process: int = 1
@@ -251,7 +249,7 @@ class Linter:
 
     def lint_bytes(self, data: bytes, name: str, format: str | None = None) -> tuple[list[Report], list[InputError]]:
         """Lint file content (stdin): ``name`` picks the format unless ``format`` is given."""
-        options = ReadOptions(self.read_options.labels, self.read_options.max_bytes, format)
+        options = replace(self.read_options, format=format)
         try:
             parsed = read_bytes(data, name, options)
         except SourceError as exc:
@@ -262,11 +260,11 @@ class Linter:
         errors = [InputError(name, n.code, n.message) for n in parsed.notes]
         for m in parsed.messages:
             errors.extend(InputError(name, n.code, n.message) for n in m.notes)
-        reports = self._lint_messages(list(parsed.messages), notes=parsed.notes)
+        reports = self._lint_messages(list(parsed.messages))
         return reports, errors
 
     # -- the flow ----------------------------------------------------------------------------------
-    def _lint_messages(self, messages: list[Message], notes: Sequence[SourceNote] = ()) -> list[Report]:
+    def _lint_messages(self, messages: list[Message]) -> list[Report]:
         rt = self.runtime
         prepared = [prepare(m) for m in messages]
         with rt.pipeline.lock:  # spaCy pipelines are not documented as thread-safe; rules are
@@ -397,7 +395,8 @@ class Linter:
 
         def matches(ref: str, code: str) -> bool:
             rule = registry.get(code)
-            return rule is not None and registry.matches(rule, [ref]) > 0 or ref.upper() == "ALL"
+            # "all" never reaches here: suppress.parse turns it into an empty ref list (all rules).
+            return rule is not None and registry.matches(rule, [ref]) > 0
 
         suppressions, malformed = suppress.parse(message.directives, message.source, registry.is_known_ref, registry.suggest)
         kept = suppress.apply(diagnostics, suppressions, matches)
