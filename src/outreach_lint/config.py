@@ -17,15 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .diagnostics import Severity
 from .rule import PROFILES
+from .sources import LINTABLE_SUFFIXES
 from .sources.script import DEFAULT_PROSPECT_LABELS, DEFAULT_SELLER_LABELS
 
 CONFIG_NAMES = (".outreach-lint.toml", "outreach-lint.toml", "pyproject.toml")
 FAIL_ON = ("info", "warning", "error", "never")
 MODES = ("template", "rendered")
-DEFAULT_INCLUDE = (
-    "*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.eml", "*.mbox", "*.jsonl", "*.ndjson", "*.json",
-    "*.j2", "*.jinja", "*.jinja2", "*.liquid", "*.hbs", "*.handlebars", "*.mustache",
-)
+DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in LINTABLE_SUFFIXES)
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache",
     ".pytest_cache", "build", "dist", "package.json", "package-lock.json", "tsconfig.json", "*.egg-info",

@@ -30,8 +30,9 @@ __all__ = [
 ]
 
 FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script")
+# The file names a directory walk lints by default (config's `include` is built from these).
 LINTABLE_SUFFIXES = (
-    ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml", ".mbox", ".jsonl", ".ndjson", ".json",
+    ".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".mbox", ".jsonl", ".ndjson", ".json",
 ) + TEMPLATE_EXTENSIONS
 
 
