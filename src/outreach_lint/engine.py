@@ -17,8 +17,12 @@ from .diagnostics import Diagnostic, Edit, InputError, Position, Report, Severit
 from .mapped import LineIndex
 from .metrics import compute as compute_metrics
 from .nlp import Pipeline, load_pipeline
+from .asks import find_asks
 from .packs import CompiledPacks, PackError, PackRule, rules_from_pack
+from .packs.builtin import builtin_pack_paths
+from .packs.lexicons import lexicon_requirements, load_lexicons
 from .plugins import discover
+from .profiles import DEFAULT_PROFILE, PROFILES
 from .regions import Prepared, prepare
 from .registry import Registry, RegistryError, Selection
 from .rule import NoOptions, Rule, RuleContext
@@ -71,6 +75,7 @@ class Linter:
         for pack in self.config.packs:
             rules.extend(rules_from_pack(pack, origin="pack"))
         self.registry = Registry(rules)
+        self.lexicons = load_lexicons([*builtin_pack_paths(), *self.config.packs])
         self._validate_config()
         selection = Selection(
             select=self.config.select if self.config.select is not None else ("ALL",),
@@ -79,7 +84,8 @@ class Linter:
             extend_ignore=self.config.extend_ignore,
         )
         self.rules: list[Rule] = self.registry.selected(selection)
-        self.options = {r.meta.code: self._options_for(r) for r in self.rules}
+        self._check_lexicons()
+        self._options: dict[tuple[str, str], Any] = {}
         self.read_options = ReadOptions(
             labels=SpeakerLabels(self.config.seller_labels, self.config.prospect_labels),
             max_bytes=self.config.max_file_size,
@@ -113,10 +119,28 @@ class Linter:
                 raise ConfigError(f"{c.path or 'config'}: [rules.{code}] must name one rule by its full code")
             self._options_for(rule)
 
-    def _options_for(self, rule: Rule) -> Any:
+    def _check_lexicons(self) -> None:
+        for r in self.rules:
+            missing = [n for n in r.meta.lexicons if n not in self.lexicons]
+            if missing:
+                raise ConfigError(
+                    f"rule {r.meta.code} reads lexicon(s) {', '.join(missing)} that no pack defines "
+                    "(add them to a pack listed in 'packs')"
+                )
+
+    def options_for(self, rule: Rule, profile: str = DEFAULT_PROFILE) -> Any:
+        """The rule's options in ``profile``: defaults < the profile's values < the user's config."""
+        key = (rule.meta.code, profile)
+        if key not in self._options:
+            self._options[key] = self._options_for(rule, profile)
+        return self._options[key]
+
+    def _options_for(self, rule: Rule, profile: str | None = None) -> Any:
         model = rule.meta.options
         raw = self.config.rules.get(rule.meta.code, {})
         data = {k.replace("-", "_"): v for k, v in raw.items()}
+        if profile is not None:
+            data = {**PROFILES[profile].options.get(rule.meta.code, {}), **data}
         known = list(model.model_fields)
         where = f"{self.config.path or 'config'}: [rules.{rule.meta.code}]"
         for key in data:
@@ -146,7 +170,7 @@ class Linter:
     def _load(self) -> _Runtime:
         requires: set[str] = set()
         for r in self.rules:
-            requires |= r.meta.requires
+            requires |= r.meta.requires | lexicon_requirements(self.lexicons, r.meta.lexicons)
         pipeline = load_pipeline(self.config.model, requires)
         active, skipped = [], []
         for r in self.rules:
@@ -155,7 +179,7 @@ class Linter:
                 skipped.append(Skipped(r.meta.code, f"the pipeline {pipeline.model} does not provide {', '.join(sorted(missing))}"))
             else:
                 active.append(r)
-        packs = CompiledPacks(pipeline.nlp, [r for r in active if isinstance(r, PackRule)])
+        packs = CompiledPacks(pipeline.nlp, [r for r in active if isinstance(r, PackRule)], self.lexicons)
         return _Runtime(pipeline, packs, active, skipped)
 
     @property
@@ -280,7 +304,8 @@ class Linter:
         return reports
 
     def _profile(self, message: Message) -> str:
-        return message.profile or self.config.profile or ("script" if message.kind == "script" else "cold-email")
+        chosen = message.profile or self.config.profile or ("script" if message.kind == "script" else DEFAULT_PROFILE)
+        return chosen if chosen in PROFILES else DEFAULT_PROFILE
 
     def _mode(self, message: Message) -> str:
         if message.mode in ("template", "rendered"):
@@ -296,31 +321,28 @@ class Linter:
     def _lint_doc(self, p: Prepared, doc: Doc, index: LineIndex, rt: _Runtime) -> Report:
         message = p.message
         profile, mode = self._profile(message), self._mode(message)
-        metrics = compute_metrics(doc, p, self.config.seller_names, self.needs_readability)
         matches = rt.packs.run(doc)
+        ctx = RuleContext(
+            doc, p, options=NoOptions(), profile=profile, mode=mode, seller_names=self.config.seller_names,
+            metrics=None, matches=matches,
+        )
+        ctx.asks = find_asks(ctx.body_sentences(), ctx.lexicon_in)
+        ctx.metrics = metrics = compute_metrics(ctx, self.needs_readability)
         ignored = self._per_file_ignores(message.path)
+        profile_severity = PROFILES[profile].severity
         diagnostics: list[Diagnostic] = []
         failed: list[str] = []
         for rule in rt.active:
             meta = rule.meta
             if profile not in meta.profiles or any(self.registry.matches(rule, [ref]) >= 0 for ref in ignored):
                 continue
-            ctx = RuleContext(
-                doc,
-                p,
-                options=self.options.get(meta.code, NoOptions()),
-                profile=profile,
-                mode=mode,
-                seller_names=self.config.seller_names,
-                metrics=metrics,
-                matches=matches,
-            )
+            ctx.options = self.options_for(rule, profile)
             try:
                 findings = list(rule.check(ctx))
             except Exception as exc:  # one broken rule must not take the others down
                 failed.append(f"{meta.code} ({type(exc).__name__}: {exc})")
                 continue
-            severity = self.config.severity.get(meta.code)
+            severity = self.config.severity.get(meta.code) or profile_severity.get(meta.code)
             for f in findings:
                 if p.in_url(f.start, f.end) and meta.code[:2] != "MF":
                     continue

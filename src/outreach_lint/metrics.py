@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .regions import Prepared
+    from .rule import RuleContext
 
 SELLER_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"})
 READER_PRONOUNS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
@@ -24,10 +24,16 @@ class Metrics:
     reader_references: int
     merge_fields: int
     reading_grade: float | None  # None when no readability rule is enabled (or the text is empty)
+    asks: tuple[dict[str, str], ...]  # {"text", "kind"} for every ask found in the body
+    feature_terms: int
+    outcome_terms: int
+    problem_terms: int
     excluded: dict[str, int]  # characters left out, by kind (quoted, signature, footer, ...)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        out["asks"] = [dict(a) for a in self.asks]
+        return out
 
 
 def seller_name_tokens(doc: Doc, names: tuple[str, ...]) -> set[int]:
@@ -44,13 +50,14 @@ def seller_name_tokens(doc: Doc, names: tuple[str, ...]) -> set[int]:
     return hits
 
 
-def compute(doc: Doc, prepared: Prepared, seller_names: tuple[str, ...], with_grade: bool) -> Metrics:
+def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
+    doc, prepared = ctx.doc, ctx.prepared
     body = prepared.region("body")
     body_start = body.start if body else len(doc.text)
     tokens = [t for t in doc if t.idx >= body_start and not prepared.in_url(t.idx, t.idx + len(t))]
     words = [t for t in tokens if t.is_alpha or t.like_num]
-    sentences = [s for s in doc.sents if s.start_char >= body_start and any(t.is_alpha for t in s)]
-    names = seller_name_tokens(doc, seller_names)
+    sentences = list(ctx.body_sentences())
+    names = seller_name_tokens(doc, ctx.seller_names)
     seller = sum(1 for t in tokens if t.lower_ in SELLER_PRONOUNS) + _name_mentions(names)
     reader = sum(1 for t in tokens if t.lower_ in READER_PRONOUNS)
     body_text = doc.text[body_start:]
@@ -63,6 +70,10 @@ def compute(doc: Doc, prepared: Prepared, seller_names: tuple[str, ...], with_gr
     excluded: dict[str, int] = {}
     for x in prepared.excluded:
         excluded[x.kind] = excluded.get(x.kind, 0) + (x.end - x.start)
+
+    def in_body(name: str) -> int:
+        return sum(1 for h in ctx.lexicon(name) if h[0] >= body_start and not prepared.in_url(h[0], h[1]))
+
     return Metrics(
         words=len(words),
         sentences=len(sentences),
@@ -72,6 +83,10 @@ def compute(doc: Doc, prepared: Prepared, seller_names: tuple[str, ...], with_gr
         reader_references=reader,
         merge_fields=len(prepared.merge_fields),
         reading_grade=grade,
+        asks=tuple({"text": a.text, "kind": a.kind} for a in ctx.asks),
+        feature_terms=in_body("feature-terms"),
+        outcome_terms=in_body("outcome-terms"),
+        problem_terms=in_body("problem-terms"),
         excluded=excluded,
     )
 

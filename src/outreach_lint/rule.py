@@ -39,6 +39,15 @@ def category_of(code: str) -> str:
     return CATEGORIES.get(prefix.group(0) if prefix else "", "other")
 
 
+def longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop matches that overlap a longer (or earlier equal) one; keep text order."""
+    chosen: list[tuple[int, int, str]] = []
+    for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+        if all(h[1] <= c[0] or c[1] <= h[0] for c in chosen):
+            chosen.append(h)
+    return sorted(chosen)
+
+
 class RuleOptions(BaseModel):
     """Base for a rule's options: validated from ``[rules.CODE]``, unknown keys rejected, immutable."""
 
@@ -89,6 +98,7 @@ class RuleMeta:
     profiles: tuple[str, ...] = PROFILES  # the profiles the rule runs in
     origin: str = "builtin"
     needs_readability: bool = False  # loads textstat's syllable data
+    lexicons: tuple[str, ...] = ()  # word lists from packs the rule reads (ctx.lexicon)
 
     @property
     def category(self) -> str:
@@ -122,12 +132,13 @@ class RuleContext:
         doc: Doc,
         prepared: Prepared,
         *,
-        options: BaseModel,
+        options: BaseModel | None,
         profile: str,
         mode: str,
         seller_names: tuple[str, ...],
         metrics: Any,
         matches: dict[str, list[tuple[int, int, str]]],
+        asks: tuple[Any, ...] = (),
     ) -> None:
         self.doc = doc
         self.prepared = prepared
@@ -137,7 +148,9 @@ class RuleContext:
         self.mode = mode
         self.seller_names = seller_names
         self.metrics = metrics
+        self.asks = asks  # the asks found in the body (see outreach_lint.asks)
         self._matches = matches
+        self._lexicons: dict[str, list[tuple[int, int, str]]] = {}
 
     # -- regions -------------------------------------------------------------------------------
     def region(self, kind: str) -> Region | None:
@@ -166,6 +179,16 @@ class RuleContext:
     def matches(self, code: str) -> list[tuple[int, int, str]]:
         """Shared matcher results for a pack rule: (start_char, end_char, pattern id)."""
         return self._matches.get(code, [])
+
+    def lexicon(self, name: str) -> list[tuple[int, int, str]]:
+        """Matches of a pack lexicon in the whole text, longest first on overlaps, in text order."""
+        if name not in self._lexicons:
+            self._lexicons[name] = longest_first(self._matches.get("@" + name, []))
+        return self._lexicons[name]
+
+    def lexicon_in(self, name: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Lexicon matches that fall inside ``[start, end)`` (a sentence, say)."""
+        return [h for h in self.lexicon(name) if start <= h[0] and h[1] <= end]
 
     def finding(self, start: int, end: int, message: str, *fixes: Fix, severity: Severity | None = None) -> Finding:
         return Finding(start, end, message, tuple(fixes), severity)
@@ -210,6 +233,7 @@ def rule(
     passes: Iterable[str | Example] = (),
     profiles: Iterable[str] = PROFILES,
     needs_readability: bool = False,
+    lexicons: Iterable[str] = (),
     origin: str = "builtin",
 ) -> Callable[[Callable[[RuleContext], Iterable[Finding]]], FunctionRule]:
     """Declare a Python rule: ``@rule(code="PC001", ...)`` on ``def check(ctx): yield ...``."""
@@ -231,6 +255,7 @@ def rule(
         profiles=tuple(profiles),
         origin=origin,
         needs_readability=needs_readability,
+        lexicons=tuple(lexicons),
     )
 
     def wrap(func: Callable[[RuleContext], Iterable[Finding]]) -> FunctionRule:

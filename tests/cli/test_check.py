@@ -75,7 +75,7 @@ def test_fail_on(drafts: Path) -> None:
 def test_select_and_ignore(drafts: Path) -> None:
     doc = json.loads(run("check", "--format", "json", "--select", "PC", "--ignore", "PC003", str(drafts / "bad.txt")).output)
     got = {d["code"] for d in doc["results"][0]["diagnostics"]}
-    assert got == {"PC001", "PC002"}
+    assert got == {"PC001", "PC002", "PC004"}
     doc = json.loads(run("check", "--format", "json", "--select", "self-praise", str(drafts / "bad.txt")).output)
     assert {d["code"] for d in doc["results"][0]["diagnostics"]} == {"PC002"}
 

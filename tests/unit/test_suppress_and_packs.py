@@ -75,7 +75,7 @@ rules:
     )
     (tmp_path / "outreach-lint.toml").write_text('packs = ["house.yaml"]\n')
     linter = Linter(load_config(tmp_path / "outreach-lint.toml"))
-    assert codes(linter.lint_message(body="There is real synergy here. Worth a chat?")) == ["HS001"]
+    assert "HS001" in codes(linter.lint_message(body="There is real synergy here. Worth a chat?"))
 
 
 @pytest.mark.parametrize(

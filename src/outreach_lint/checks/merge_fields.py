@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Severity
@@ -47,4 +48,57 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
             f.end,
             f"unfilled merge field {typed}: the reader would see the placeholder; fill it in before sending "
             "(or lint the file with --mode template)",
+        )
+
+
+# What is left of a merge field that did not parse: a stray brace or half a delimiter, with the word
+# it is attached to ("{first_name", "company}}", "*|FNAME").
+_BROKEN = re.compile(r"\S*(?:\{|\}|\*\||\|\*)\S*|\[(?:first|last|full|company|your)[ _]?name(?![^\]\n]*\])[^\s,.!?]*", re.I)
+
+
+@rule(
+    code="MF002",
+    name="malformed-merge-field",
+    summary="A merge field with unbalanced braces or broken delimiters (\"{{first_name}\", \"*|FNAME\").",
+    docs=RuleDocs(
+        what=(
+            "In any mode, flags what is left of a merge field that did not parse: a stray `{` or `}`, half a "
+            "Mailchimp `*|...|*` delimiter, or an unclosed `[First Name`. Well-formed fields are handled by "
+            "MF001; code blocks and URLs are not checked."
+        ),
+        why=(
+            "A broken field is never filled in: the sequencing tool sends the braces as typed, and the reader "
+            "sees 'Hi {{first_name}' however carefully the rest was written."
+        ),
+        example="Hi {{first_name},",
+        instead="Close the field with the same delimiter it opened with: {{first_name}}.",
+    ),
+    severity=Severity.ERROR,
+    regions=("subject", "greeting", "body"),
+    fail=(
+        Example("Hi {{first_name},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
+        Example("Subject: Idea for *|COMPANY\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="template"),
+        Example("Hi Sam,\n\nI read the {company}} launch notes. Can I send you two ideas?\n", mode="rendered"),
+    ),
+    passes=(
+        Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
+        Example("Subject: Idea for *|COMPANY|*\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="template"),
+        Example("Hi Sam,\n\nI read the launch notes at https://example.com/{id}. Can I send you two ideas?\n", mode="rendered"),
+    ),
+)
+def malformed_merge_field(ctx: RuleContext) -> Iterator[Finding]:
+    for m in _BROKEN.finditer(ctx.text):
+        start, end = m.start(), m.end()
+        while end > start and ctx.text[end - 1] in ",.;:!?)":
+            end -= 1
+        if ctx.prepared.in_url(start, end):
+            continue
+        if not any(ctx.in_region(r, start, end) for r in ("subject", "greeting", "body")):
+            continue
+        typed = ctx.quote(start, end)
+        yield ctx.finding(
+            start,
+            end,
+            f"malformed merge field '{typed}': the braces or delimiters do not match, so it will be sent as "
+            "typed; close it the way it opens ({{first_name}}, *|FNAME|*, [First Name])",
         )

@@ -16,8 +16,12 @@ def builtin_pack_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "rules"
 
 
+def builtin_pack_paths() -> list[Path]:
+    return sorted(builtin_pack_dir().glob("*.yaml"))
+
+
 def provide_rules() -> list[PackRule]:
     rules: list[PackRule] = []
-    for path in sorted(builtin_pack_dir().glob("*.yaml")):
+    for path in builtin_pack_paths():
         rules.extend(rules_from_pack(path, origin="builtin pack"))
     return rules

@@ -7,13 +7,13 @@ once and the matches are handed to the rules by code. Rules then apply their kin
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Finding, Fix, Severity, TextEdit
-from ..rule import PROFILES, Example, Examples, RuleContext, RuleDocs, RuleMeta
+from ..rule import PROFILES, Example, Examples, RuleContext, RuleDocs, RuleMeta, longest_first
 from .loader import PackError, read_pack, requirements
 from .schema import ExampleSpec, RuleSpec, Terms
 
@@ -54,10 +54,10 @@ class PackRule:
         hits = [m for m in ctx.matches(self.meta.code) if self._in_regions(ctx, m[0], m[1])]
         kind = self.spec.kind
         if kind in ("phrase", "pattern", "substitute"):
-            for start, end, label in _longest_first(hits):
+            for start, end, label in longest_first(hits):
                 yield self._match_finding(ctx, start, end, label)
         elif kind == "count":
-            yield from self._count(ctx, _longest_first(hits))
+            yield from self._count(ctx, longest_first(hits))
         else:
             yield from self._ratio(ctx, hits)
 
@@ -92,8 +92,8 @@ class PackRule:
 
     def _ratio(self, ctx: RuleContext, hits: list[tuple[int, int, str]]) -> Iterator[Finding]:
         s = self.spec
-        num = _longest_first([h for h in hits if h[2] == "num"])
-        den = _longest_first([h for h in hits if h[2] == "den"])
+        num = longest_first([h for h in hits if h[2] == "num"])
+        den = longest_first([h for h in hits if h[2] == "den"])
         if len(num) < s.min_count or not num:
             return
         ratio = len(num) / len(den) if den else float("inf")
@@ -107,15 +107,6 @@ class PackRule:
                 end,
                 self._format(numerator=len(num), denominator=len(den), ratio=shown, match=ctx.quote(start, end)),
             )
-
-
-def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop matches that overlap a longer (or earlier equal) one; keep text order."""
-    chosen: list[tuple[int, int, str]] = []
-    for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if all(h[1] <= c[0] or c[1] <= h[0] for c in chosen):
-            chosen.append(h)
-    return sorted(chosen)
 
 
 def _last_sentence(ctx: RuleContext, regions: tuple[str, ...]) -> tuple[int, int] | None:
@@ -163,32 +154,42 @@ def rules_from_pack(path: Path, origin: str) -> list[PackRule]:
     return out
 
 
-class CompiledPacks:
-    """One Matcher and one PhraseMatcher holding every enabled pack rule's terms."""
+LEXICON_PREFIX = "@"
 
-    def __init__(self, nlp: Language, rules: Iterable[PackRule]) -> None:
+
+class CompiledPacks:
+    """One Matcher and one PhraseMatcher holding every enabled pack rule's terms and every lexicon."""
+
+    def __init__(self, nlp: Language, rules: Iterable[PackRule], lexicons: Mapping[str, Sequence[Terms]] = {}) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
+        self._nlp = nlp
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._has_patterns = self._has_phrases = False
         for rule in rules:
             for label, terms in rule.term_groups():
-                key = f"{rule.meta.code}{_SEP}{label}"
-                patterns = [list(p) for p in terms.patterns]
-                if terms.attr == "LEMMA":
-                    # Lemma phrases become token patterns: a phrase matcher would need every pattern
-                    # run through the tagger and lemmatizer at start-up.
-                    for phrase in terms.phrases:
-                        patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in nlp.make_doc(phrase)])
-                elif terms.phrases:
-                    self.phrases.add(key, [nlp.make_doc(p) for p in terms.phrases])
-                    self._has_phrases = True
-                if patterns:
-                    self.matcher.add(key, patterns)
-                    self._has_patterns = True
+                self._add(f"{rule.meta.code}{_SEP}{label}", terms)
+        for name, groups in lexicons.items():
+            for terms in groups:
+                self._add(f"{LEXICON_PREFIX}{name}{_SEP}", terms)
+
+    def _add(self, key: str, terms: Terms) -> None:
+        patterns = [list(p) for p in terms.patterns]
+        if terms.attr == "LEMMA":
+            # Lemma phrases become token patterns: a phrase matcher would need every pattern
+            # run through the tagger and lemmatizer at start-up.
+            for phrase in terms.phrases:
+                patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in self._nlp.make_doc(phrase)])
+        elif terms.phrases:
+            self.phrases.add(key, [self._nlp.make_doc(p) for p in terms.phrases])
+            self._has_phrases = True
+        if patterns:
+            self.matcher.add(key, patterns)
+            self._has_patterns = True
 
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
+        """Matches by rule code (and by ``@lexicon`` name): (start_char, end_char, label)."""
         out: dict[str, list[tuple[int, int, str]]] = {}
         vocab = doc.vocab.strings
         active = [m for m, used in ((self.matcher, self._has_patterns), (self.phrases, self._has_phrases)) if used]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from .schema import PackSpec, RuleSpec
+from .schema import PackSpec, RuleSpec, Terms
 
 
 class PackError(Exception):
@@ -15,6 +16,16 @@ class PackError(Exception):
 
 
 def read_pack(path: Path) -> PackSpec:
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    return _read_pack(path, stamp)
+
+
+@lru_cache(maxsize=64)
+def _read_pack(path: Path, stamp: int) -> PackSpec:
+    """Parse and validate one pack; cached by modification time (built-in packs are read twice)."""
     import srsly  # deferred: YAML is only needed when packs load
 
     try:
@@ -60,24 +71,42 @@ def _validate_patterns(path: Path, spec: PackSpec) -> None:
     from spacy.matcher import Matcher
     from spacy.vocab import Vocab
 
-    matcher = Matcher(Vocab(), validate=True)
+    groups: list[tuple[str, str, list[list[dict[str, Any]]]]] = []
     for rule in spec.rules:
-        groups: list[tuple[str, list[list[dict[str, Any]]]]] = [("patterns", rule.patterns)]
+        where = f"rule {rule.code}"
+        groups.append((where, "patterns", rule.patterns))
         if rule.numerator:
-            groups.append(("numerator.patterns", rule.numerator.patterns))
+            groups.append((where, "numerator.patterns", rule.numerator.patterns))
         if rule.denominator:
-            groups.append(("denominator.patterns", rule.denominator.patterns))
-        for field, patterns in groups:
-            for i, pattern in enumerate(patterns):
-                if not pattern:
-                    raise PackError(f"rule pack {path}: rule {rule.code} field '{field}.{i}': empty pattern")
-                try:
-                    matcher.add("check", [pattern])
-                except (MatchPatternError, ValueError, TypeError) as exc:
-                    detail = " ".join(str(exc).split())
-                    detail = detail.split("Pattern validation errors:", 1)[-1].strip()[:200]
-                    raise PackError(f"rule pack {path}: rule {rule.code} field '{field}.{i}': {detail}") from None
-                matcher.remove("check")
+            groups.append((where, "denominator.patterns", rule.denominator.patterns))
+    for name, terms in spec.lexicons.items():
+        groups.append((f"lexicon {name}", "patterns", terms.patterns))
+    matcher = Matcher(Vocab(), validate=True)
+    for where, field, patterns in groups:
+        for i, pattern in enumerate(patterns):
+            if not pattern:
+                raise PackError(f"rule pack {path}: {where} field '{field}.{i}': empty pattern")
+            try:
+                matcher.add("check", [pattern])
+            except (MatchPatternError, ValueError, TypeError) as exc:
+                detail = " ".join(str(exc).split())
+                detail = detail.split("Pattern validation errors:", 1)[-1].strip()[:200]
+                raise PackError(f"rule pack {path}: {where} field '{field}.{i}': {detail}") from None
+            matcher.remove("check")
+
+
+_ANNOTATION_OF_KEY = {
+    "POS": "POS", "TAG": "POS", "LEMMA": "LEMMA", "DEP": "DEP", "MORPH": "MORPH",
+    "IS_SENT_START": "SENT_START", "SENT_START": "SENT_START",
+}
+
+
+def terms_requirements(terms: Terms) -> frozenset[str]:
+    """Annotations one group of terms needs (a lexicon, or one side of a ratio)."""
+    keys = {k.upper() for pattern in terms.patterns for token in pattern for k in token}
+    if terms.attr == "LEMMA" and terms.phrases:
+        keys.add("LEMMA")
+    return frozenset(_ANNOTATION_OF_KEY[k] for k in keys if k in _ANNOTATION_OF_KEY)
 
 
 def requirements(rule: RuleSpec) -> frozenset[str]:
@@ -94,5 +123,4 @@ def requirements(rule: RuleSpec) -> frozenset[str]:
             for token in pattern:
                 keys.update(k.upper() for k in token)
     keys.update(a for a in attrs if a == "LEMMA" and (rule.phrases or rule.numerator or rule.denominator))
-    mapping = {"POS": "POS", "TAG": "POS", "LEMMA": "LEMMA", "DEP": "DEP", "MORPH": "MORPH", "IS_SENT_START": "SENT_START", "SENT_START": "SENT_START"}
-    return frozenset(mapping[k] for k in keys if k in mapping)
+    return frozenset(_ANNOTATION_OF_KEY[k] for k in keys if k in _ANNOTATION_OF_KEY)

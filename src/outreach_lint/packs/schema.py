@@ -99,7 +99,24 @@ class RuleSpec(_Strict):
         return self
 
 
+LEXICON_NAME = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+
+
 class PackSpec(_Strict):
     pack: str = Field(min_length=1)
     description: str = ""
-    rules: list[RuleSpec] = Field(min_length=1)
+    rules: list[RuleSpec] = Field(default_factory=list)
+    # Named word lists that Python rules read (``ctx.lexicon(name)``). A pack that defines a lexicon
+    # the built-ins already have adds its terms to it, so users extend built-in rules without code.
+    lexicons: dict[str, Terms] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> PackSpec:
+        import re
+
+        if not self.rules and not self.lexicons:
+            raise ValueError("a pack needs 'rules' or 'lexicons'")
+        for name in self.lexicons:
+            if not re.match(LEXICON_NAME, name):
+                raise ValueError(f"lexicon name {name!r} must be kebab-case")
+        return self

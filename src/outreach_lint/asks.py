@@ -1,0 +1,138 @@
+"""Find the asks in a message: what the sender asks the reader to do or answer.
+
+An ask is a question to the reader, an imperative that asks for an action ("Reply with a time"), or a
+request phrase ("would you", "happy to send"). Each gets a kind, the destinations it points at (a
+meeting, content, social media, a sign-up, a referral, or just a reply), whether it is time-boxed, and
+the meeting length it asks for. The call-to-action rules and the metrics read them; the words come from
+pack lexicons, the structure (questions, imperatives, sentence roots) from the parser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+ASK_KINDS = ("vague", "interest", "offer", "meeting", "situation", "question", "request")
+ACTIONS = ("meeting", "content", "social", "signup", "referral")
+LEXICONS = (
+    "vague-ask", "interest-ask", "offer-ask", "ask-phrases", "ask-verbs", "rhetorical-question",
+    *(f"ask-{a}" for a in ACTIONS),
+)
+READER_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+# Words that may come before the verb of an imperative ask: "So, reply...", "Just send...".
+_LEAD_INS = frozenset({"so", "just", "please", "simply", "then", "and", "or", "also", "now", "ps", "p.s."})
+_INTEREST_MAX_WORDS = 10
+
+_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_TIMEBOX = re.compile(
+    rf"\b(?:{_DAY}\b|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|at\s+\d{{1,2}}(?::\d\d)?\b"
+    r"|tomorrow|tonight|today|this (?:week|afternoon|morning|evening)|next (?:week|month)|end of (?:the )?(?:day|week)"
+    r"|\d+[- ]?(?:min(?:ute)?s?|hours?|hrs?)\b|(?:ten|fifteen|twenty|thirty|five)[- ]minutes?\b|quick call)",
+    re.I,
+)
+_MINUTES = re.compile(r"\b(\d{1,3})[- ]?(min(?:ute)?s?|hours?|hrs?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One ask, located in the linted text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # one of ASK_KINDS
+    actions: frozenset[str]  # subset of ACTIONS, or {"reply"}
+    timeboxed: bool
+    minutes: int | None  # the meeting length asked for, when it is stated in digits
+
+
+LexiconLookup = Callable[[str, int, int], list[tuple[int, int, str]]]
+
+
+def find_asks(sentences: Iterable[Span], lexicon: LexiconLookup) -> tuple[Ask, ...]:
+    """The asks among ``sentences`` (body sentences), in text order."""
+    out = []
+    for sent in sentences:
+        ask = _classify(sent, lexicon)
+        if ask is not None:
+            out.append(ask)
+    return tuple(out)
+
+
+def _has(lexicon: LexiconLookup, name: str, sent: Span) -> bool:
+    return bool(lexicon(name, sent.start_char, sent.end_char))
+
+
+def _classify(sent: Span, lexicon: LexiconLookup) -> Ask | None:
+    words = [t for t in sent if t.is_alpha or t.like_num]
+    if not words:
+        return None
+    question = any(t.text == "?" for t in sent)
+    first = words[0].idx
+    starts_rhetorical = any(h[0] == first for h in lexicon("rhetorical-question", sent.start_char, sent.end_char))
+    vague = _has(lexicon, "vague-ask", sent)
+    kind: str | None = None
+    if vague:
+        kind = "vague"
+    elif question and not starts_rhetorical:
+        if _has(lexicon, "offer-ask", sent):
+            kind = "offer"
+        elif _has(lexicon, "interest-ask", sent) and len(words) <= _INTEREST_MAX_WORDS:
+            kind = "interest"
+        elif _has(lexicon, "ask-meeting", sent):
+            kind = "meeting"
+        elif any(t.lower_ in READER_WORDS for t in sent):
+            kind = "situation"
+        else:
+            kind = "question"
+    elif _imperative(sent, lexicon) or _has(lexicon, "ask-phrases", sent) or _has(lexicon, "offer-ask", sent):
+        if _has(lexicon, "offer-ask", sent):
+            kind = "offer"
+        elif _has(lexicon, "ask-meeting", sent):
+            kind = "meeting"
+        else:
+            kind = "request"
+    if kind is None:
+        return None
+    actions = frozenset(a for a in ACTIONS if _has(lexicon, f"ask-{a}", sent)) or frozenset({"reply"})
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Ask(
+        start=start,
+        end=start + len(text),
+        text=" ".join(text.split()),
+        kind=kind,
+        actions=actions,
+        timeboxed=bool(_TIMEBOX.search(sent.text)),
+        minutes=_minutes(sent.text),
+    )
+
+
+def _imperative(sent: Span, lexicon: LexiconLookup) -> bool:
+    """A sentence that starts with an ask verb in the base form and has no subject ("Reply with...")."""
+    verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
+    for token in sent:
+        if not (token.is_alpha or token.text.lower() in _LEAD_INS):
+            continue
+        if token.lower_ in _LEAD_INS:
+            continue
+        if token.idx not in verbs or token.tag_ not in ("VB", "VBP", ""):
+            return False
+        head = token if token.dep_ in ("ROOT", "") else token.head
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+    return False
+
+
+def _minutes(text: str) -> int | None:
+    longest = None
+    for m in _MINUTES.finditer(text):
+        n = int(m.group(1))
+        minutes = n * 60 if m.group(2).lower().startswith(("hour", "hr")) else n
+        longest = max(longest or 0, minutes)
+    return longest

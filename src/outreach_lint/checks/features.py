@@ -1,0 +1,221 @@
+"""FH002 and FH003: lists and piles of features with nothing about what changes for the reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from ..diagnostics import Finding, Severity
+from ..metrics import READER_PRONOUNS
+from ..rule import RuleContext, RuleDocs, RuleOptions, rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")
+_ITEM_MAX_WORDS = 6
+
+
+def _outcome_near(ctx: RuleContext, start: int, end: int) -> bool:
+    """A sentence overlapping ``[start, end)`` or next to it says what changes for the reader."""
+    sentences = list(ctx.body_sentences())
+    idx = [i for i, s in enumerate(sentences) if s.start_char < end and start < s.end_char]
+    if not idx:
+        return False
+    for sent in sentences[max(0, idx[0] - 1) : idx[-1] + 2]:
+        s, e = sent.start_char, sent.end_char
+        if ctx.lexicon_in("payoff", s, e):
+            return True
+        if ctx.lexicon_in("outcome-terms", s, e) and any(t.lower_ in READER_PRONOUNS for t in sent):
+            return True
+    return False
+
+
+def _bullet_runs(ctx: RuleContext) -> Iterator[list[tuple[int, int]]]:
+    """Runs of consecutive bullet lines in the body, as (start, end) of each item's text."""
+    body = ctx.region("body")
+    if body is None:
+        return
+    run: list[tuple[int, int]] = []
+    pos = body.start
+    for line in ctx.text[body.start : body.end].split("\n"):
+        m = _BULLET.match(line)
+        if m:
+            run.append((pos + m.end(), pos + len(line.rstrip())))
+        else:
+            if run:
+                yield run
+            run = []
+        pos += len(line) + 1
+    if run:
+        yield run
+
+
+def _is_feature_item(ctx: RuleContext, start: int, end: int) -> bool:
+    """A short noun phrase ("Real-time alerts"), not a sentence ("Cut your close to 3 days")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > _ITEM_MAX_WORDS:
+        return False
+    if any(t.lower_ in READER_PRONOUNS for t in span):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span)
+
+
+def _chain(token: Token) -> list[Token]:
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)
+
+
+class ListOptions(RuleOptions):
+    # Three items is where a list starts to read as a spec sheet.
+    min_items: int = Field(default=3, ge=2)
+
+
+@rule(
+    code="FH002",
+    name="feature-list",
+    summary="A list of product features with no sentence tying them to the reader's outcome.",
+    docs=RuleDocs(
+        what=(
+            "Finds feature lists: bullet lists of short noun phrases, and comma chains of nouns with at least "
+            "two feature terms (\"dashboards, alerts, SSO and 200+ integrations\"). Flags a list of "
+            "`min-items` or more (default 3) when neither its own sentence nor the ones next to it say what "
+            "changes for the reader (\"so you can\", \"which means\", an outcome next to you/your)."
+        ),
+        why=(
+            "Customers think in problems and results, not in spec sheets. A list of features leaves the reader "
+            "to work out why any of it matters to them, and few will."
+        ),
+        example="Our platform includes dashboards, alerts, SSO and 200+ integrations.",
+        instead="Pick the feature that matters to them and say what it does: \"Alerts tell your team about a late "
+        "shipment before the customer calls.\"",
+    ),
+    requires=("POS", "DEP"),
+    options=ListOptions,
+    lexicons=("feature-terms", "payoff", "outcome-terms"),
+    fail=(
+        "Hi Sam,\n\nOur platform includes dashboards, alerts, SSO and 200+ integrations. Worth a look?\n",
+        "Hi Jo,\n\nHere is what you get:\n\n- Real-time dashboards\n- Custom alerts\n- Role-based permissions\n"
+        "- Native integrations\n\nCan we talk on Tuesday?\n",
+        "Hi Al,\n\nVersion 5 adds AI-powered forecasting, automated workflows, a new API and SSO. Want a demo?\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nOur dashboards, alerts and integrations mean your team sees a late shipment before the "
+        "customer calls. Worth a look?\n",
+        "Hi Jo,\n\nThree things would change for your team:\n\n- Month-end closes in two days\n- No more "
+        "re-keying invoices\n- Audits take an afternoon\n\nCan we talk on Tuesday?\n",
+        "Hi Al,\n\nWe work with banks, insurers and credit unions in your region. Want the case study?\n",
+    ),
+)
+def feature_list(ctx: RuleContext) -> Iterator[Finding]:
+    opts: ListOptions = ctx.options  # type: ignore[assignment]
+    for run in _bullet_runs(ctx):
+        items = [it for it in run if it[1] > it[0] and _is_feature_item(ctx, *it)]
+        if len(items) < opts.min_items:
+            continue
+        if not any(ctx.lexicon_in("feature-terms", s, e) for s, e in items):
+            continue
+        start, end = run[0][0], run[-1][1]
+        if _outcome_near(ctx, start, end):
+            continue
+        shown = ", ".join(ctx.quote(s, e) for s, e in items[:4])
+        yield ctx.finding(
+            start,
+            end,
+            f"a list of {len(items)} features ({shown}) with nothing about what changes for the reader: "
+            "say what the one that matters most does for them",
+        )
+    seen: set[int] = set()
+    for sent in ctx.body_sentences():
+        yield from _chains(ctx, sent, opts.min_items, seen)
+
+
+def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int]) -> Iterator[Finding]:
+    for token in sent:
+        if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or not token.conjuncts:
+            continue
+        chain = _chain(token)
+        seen.update(t.i for t in chain)
+        if len(chain) < min_items or any(t.pos_ not in ("NOUN", "PROPN") for t in chain):
+            continue
+        features = [t for t in chain if ctx.lexicon_in("feature-terms", t.left_edge.idx, t.idx + len(t))]
+        if len(features) < 2:
+            continue
+        start = chain[0].left_edge.idx
+        end = chain[-1].idx + len(chain[-1])
+        if _outcome_near(ctx, start, end):
+            continue
+        yield ctx.finding(
+            start,
+            end,
+            f"a list of {len(chain)} features ('{ctx.quote(start, end)}') with nothing about what changes for the "
+            "reader: say what the one that matters most does for them",
+        )
+
+
+class DensityOptions(RuleOptions):
+    # Below a handful of feature words a message can still be about the reader.
+    min_features: int = Field(default=4, ge=1)
+    # More than two feature terms for every word about the reader's problem or outcome tips the balance.
+    max_ratio: float = Field(default=2.0, gt=0)
+
+
+@rule(
+    code="FH003",
+    name="feature-density",
+    summary="Many feature terms and few words about the reader's problems or outcomes.",
+    docs=RuleDocs(
+        what=(
+            "Counts feature terms (platform, dashboards, integrations, AI-powered, ...) and problem or outcome "
+            "terms (save, cut, faster, manual, errors, ...) in the body. Flags a message with at least "
+            "`min-features` feature terms (default 4) and more than `max-ratio` (default 2) feature terms per "
+            "problem or outcome term. Both word lists are pack lexicons you can extend."
+        ),
+        why=(
+            "Vendors talk features; customers talk problems and results, in their own words. A message made of "
+            "feature vocabulary reads as a brochure, not as a note about the reader's work."
+        ),
+        example="Our AI-powered platform offers real-time dashboards, integrations and automation.",
+        instead="Name their problem and the result: \"Your planners re-key orders every morning; that step can go.\"",
+    ),
+    severity=Severity.INFO,
+    options=DensityOptions,
+    lexicons=("feature-terms", "outcome-terms", "problem-terms"),
+    fail=(
+        "Hi Sam,\n\nOur AI-powered platform offers real-time dashboards, native integrations and automation. "
+        "Worth a look?\n",
+        "Hi Jo,\n\nThe new suite has an API, SSO, role-based permissions and custom dashboards. Can we talk?\n",
+        "Hi Al,\n\nOur solution is cloud-native and scalable, with analytics and alerts built in. Interested?\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nYour planners re-key orders by hand every morning. Our integrations cut that step, so you "
+        "save two hours a day and avoid errors. Worth a look?\n",
+        "Hi Jo,\n\nYour team chases approvals by email. Can we talk about cutting that delay?\n",
+        "Hi Al,\n\nOur dashboard shows late orders. Teams use it to cut delays and avoid refunds. Interested?\n",
+    ),
+)
+def feature_density(ctx: RuleContext) -> Iterator[Finding]:
+    opts: DensityOptions = ctx.options  # type: ignore[assignment]
+    body = ctx.region("body")
+    if body is None:
+        return
+    features = [h for h in ctx.lexicon("feature-terms") if h[0] >= body.start and not ctx.prepared.in_url(h[0], h[1])]
+    customer = ctx.metrics.outcome_terms + ctx.metrics.problem_terms
+    if len(features) < opts.min_features or len(features) <= opts.max_ratio * customer:
+        return
+    start, end, _ = features[0]
+    shown = ", ".join(dict.fromkeys(ctx.quote(s, e).lower() for s, e, _ in features))
+    yield ctx.finding(
+        start,
+        end,
+        f"{len(features)} feature terms ({shown}) against {customer} about the reader's problems or outcomes: "
+        "describe what changes for them instead",
+    )
+
+
+FEATURE_RULES = [feature_list, feature_density]

@@ -1,0 +1,170 @@
+"""GN001 and GN002: messages that could have been sent to anyone (doctrine section 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from ..diagnostics import Finding, Severity
+from ..metrics import READER_PRONOUNS, seller_name_tokens
+from ..rule import RuleContext, RuleDocs, RuleOptions, rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Capitalised words that name no one in particular.
+_NOT_NAMES = frozenset(
+    "i monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december q1 q2 q3 q4 ai api crm erp saas sso ceo cfo cto coo vp hr it "
+    "ps linkedin email".split()
+)
+
+
+def _evidence(tokens: list[Token], names: set[int]) -> bool:
+    """A number or a proper name the reader could check ("cut close from 10 days to 4", "like Acme")."""
+    for i, t in enumerate(tokens):
+        if t.like_num and t.lower_ not in ("one",):
+            return True
+        if t.i in names or t.lower_ in _NOT_NAMES:
+            continue
+        if t.pos_ == "PROPN" or (not t.pos_ and t.is_title and i > 0):
+            return True
+    return False
+
+
+@rule(
+    code="GN001",
+    name="generic-social-proof",
+    summary="Social proof that fits anyone (\"companies like yours\", \"many of our clients\").",
+    docs=RuleDocs(
+        what=(
+            "Flags \"companies like yours\", \"customers like you\", \"many of our clients\", \"thousands of "
+            "teams\" and similar, unless the same sentence names someone or gives a number the reader could "
+            "check."
+        ),
+        why=(
+            "\"Customers like you got great results\" could be sent to anyone, so it convinces no one. What "
+            "persuades is a specific peer and a specific result."
+        ),
+        example="Companies like yours have seen amazing results with our platform.",
+        instead="Name the peer and the number: \"Brightline, also a 40-person agency, cut onboarding from 3 weeks to 5 days.\"",
+    ),
+    requires=("POS",),
+    lexicons=("generic-proof",),
+    fail=(
+        "Hi Sam,\n\nCompanies like yours have seen amazing results with us. Worth a look?\n",
+        "Hi Jo,\n\nMany of our clients struggled with onboarding before they found us. Can I send details?\n",
+        "Hi Al,\n\nThousands of teams trust us with their payroll. Would a short call help?\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nCompanies like yours cut month-end from 10 days to 4 with us. Worth a look?\n",
+        "Hi Jo,\n\nBrightline, a 40-person agency, cut onboarding to five days. Can I send the details?\n",
+        "Hi Al,\n\nYour payroll runs in four countries. Would a short call on Tuesday help?\n",
+    ),
+)
+def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
+    names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    for sent in ctx.body_sentences():
+        hits = ctx.lexicon_in("generic-proof", sent.start_char, sent.end_char)
+        if not hits:
+            continue
+        rest = [t for t in sent if not any(s <= t.idx < e for s, e, _ in hits)]
+        if _evidence(rest, names):
+            continue
+        start, end, _ = hits[0]
+        yield ctx.finding(
+            start,
+            end,
+            f"'{ctx.quote(start, end)}' could be sent to anyone: name a similar customer and the result they got",
+        )
+
+
+class TraceOptions(RuleOptions):
+    # Very short notes ("Worth a look?") carry little room for personal detail; judge longer ones.
+    min_words: int = Field(default=40, ge=1)
+
+
+@rule(
+    code="GN002",
+    name="no-reader-trace",
+    summary="Nothing in the message is about this particular reader (company, role, situation, words).",
+    docs=RuleDocs(
+        what=(
+            "Looks for any trace of the reader beyond the greeting: a merge field, a name (their company, a "
+            "product they use, a place), something they did or said (\"you mentioned\", \"saw your post\", "
+            "\"congrats on\"), or a number about them (\"your 40 reps\"). Flags a cold message of at least "
+            "`min-words` words (default 40) with none. Set `seller-names` so your own names do not count."
+        ),
+        why=(
+            "A message with nothing about the reader is a broadcast. Readers spot it in a line and treat it as "
+            "one; one specific detail shows it was written for them."
+        ),
+        example="We help businesses grow faster with smarter tools. Would you like to see a demo next week?",
+        instead="Add one thing that is only true of them: \"Saw that Northwind opened a second site in Leeds.\"",
+    ),
+    severity=Severity.WARNING,
+    requires=("POS",),
+    options=TraceOptions,
+    profiles=("cold-email", "linkedin"),
+    lexicons=("reader-trace",),
+    fail=(
+        "Hi there,\n\nWe help businesses grow faster with smarter tools that save time and money every single "
+        "day. Most teams find that our approach makes work easier and helps them get more done with less "
+        "effort. Would you like to see a short demo next week?\n",
+        "Hello,\n\nI work with sales leaders who want their reps to spend more time selling and less time on "
+        "admin. It usually takes a few weeks to see a difference in the pipeline. Would a short call be "
+        "useful to see if this fits?\n",
+        "Hi,\n\nMost finance teams spend too long on the monthly close, and it gets harder as the company "
+        "grows. There is a simpler way to do it that does not need a big project. Would it be worth a short "
+        "conversation this month?\n",
+    ),
+    passes=(
+        "Hi Dana,\n\nSaw that Northwind opened a second warehouse in Leeds last month. Two sites usually means "
+        "twice the stock counts, and most teams do them by hand for a while. Would it help to see how others "
+        "run both counts from one screen?\n",
+        "Hello,\n\nYou mentioned on the webinar that your reps spend Fridays on admin. That is a whole day of "
+        "selling each week. It usually takes a few weeks to win it back. Would a short call be useful to see "
+        "if this fits?\n",
+        "Hi {{first_name}},\n\nMost finance teams at {{company}} size spend too long on the monthly close, and "
+        "it gets harder as the company grows. There is a simpler way that does not need a big project. "
+        "Worth a short conversation?\n",
+    ),
+)
+def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
+    opts: TraceOptions = ctx.options  # type: ignore[assignment]
+    body = ctx.region("body")
+    if body is None or ctx.metrics.words < opts.min_words:
+        return
+    greeting = ctx.region("greeting")
+    if any(greeting is None or not (greeting.start <= f.start < greeting.end) for f in ctx.prepared.merge_fields):
+        return
+    if ctx.lexicon("reader-trace"):
+        return
+    names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    for sent in [*_subject_sentences(ctx), *ctx.body_sentences()]:
+        tokens = [t for t in sent if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
+        if any(t.pos_ == "PROPN" and t.i not in names and t.lower_ not in _NOT_NAMES for t in tokens):
+            return
+        if any(t.like_num for t in tokens) and any(t.lower_ in READER_PRONOUNS for t in tokens):
+            return
+    first = next(ctx.body_sentences())
+    end = first.start_char + len(first.text.rstrip())
+    yield ctx.finding(
+        first.start_char,
+        end,
+        "nothing in this message is about this reader (no company, role, situation or words of theirs): add one "
+        "detail that is only true of them",
+    )
+
+
+def _subject_sentences(ctx: RuleContext) -> list:
+    subject = ctx.region("subject")
+    if subject is None or subject.end <= subject.start:
+        return []
+    span = ctx.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+    return [span] if span is not None else []
+
+
+GENERIC_RULES = [generic_social_proof, no_reader_trace]

@@ -1,0 +1,178 @@
+"""PC004 and PC005: openings about the sender, and news with nothing in it for the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Finding, Fix, TextEdit
+from ..metrics import READER_PRONOUNS, seller_name_tokens
+from ..rule import RuleContext, RuleDocs, rule
+from .seller_subject import SUBJECT_DEPS, classify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def _covers_sentence(sent: Span, start: int, end: int) -> bool:
+    """The match is the whole sentence, give or take punctuation and one filler word ("Hi,")."""
+    outside = [t for t in sent if t.is_alpha and not (start <= t.idx < end)]
+    return len(outside) <= 1 and all(t.lower_ in {"and", "so", "also", "hi", "hey", "hello", "just", "again"} for t in outside)
+
+
+def _removal(ctx: RuleContext, sent: Span, following: Span | None) -> Fix | None:
+    """Delete the pleasantry and the space after it, up to the next sentence."""
+    if following is None:
+        return None
+    return Fix("Remove the pleasantry", (TextEdit(sent.start_char, following.start_char, ""),), safe=True)
+
+
+@rule(
+    code="PC004",
+    name="self-centred-opening",
+    summary="The first sentence is about the sender: a self-introduction, an empty pleasantry, or a pitch.",
+    docs=RuleDocs(
+        what=(
+            "Reads the first sentence of the body. Flags a self-introduction (\"My name is\", \"I'm reaching "
+            "out because\"), a pleasantry that says nothing (\"I hope this email finds you well\"), or a pitch "
+            "whose subject is the seller (\"We help...\", \"Our platform provides...\") before any sign of the "
+            "reader. An empty pleasantry can be removed safely with --fix."
+        ),
+        why=(
+            "The opening line is all most readers see in the preview. Spent on the sender, it tells them the "
+            "message is about someone else; spent on them, it earns the second line."
+        ),
+        example="I hope this email finds you well. My name is Sam and I'm reaching out from Acme.",
+        instead="Open with the reader: \"Saw that Northwind is opening a second warehouse in Leeds.\"",
+    ),
+    requires=("DEP", "POS"),
+    profiles=("cold-email", "follow-up", "linkedin", "announcement"),
+    lexicons=("self-intro", "pleasantry", "pitch-verbs"),
+    fail=(
+        "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
+        "Hi Lee,\n\nMy name is Sam and I am reaching out from Acme. Your invoices take a week to approve. "
+        "Want to see a faster way?\n",
+        "Hi Ana,\n\nWe help logistics companies cut fuel costs with route planning. Would a call on Tuesday work?\n",
+        "Hi Raj,\n\nOur platform provides real-time analytics for finance teams. Can I send a demo video?\n",
+    ),
+    passes=(
+        "Hi Dana,\n\nYour team posted three analyst roles this month. Worth a chat about the reporting load?\n",
+        "Hi Lee,\n\nI saw your post about invoice approvals taking a week. Want to see how others cut it to a day?\n",
+        "Hi Ana,\n\nWe met at the Lisbon meetup last month. You asked about fuel costs; here is the study. "
+        "Does it match what you see?\n",
+        "Hi Raj,\n\nI hope the migration went smoothly. How are the new dashboards landing with your team?\n",
+    ),
+)
+def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
+    sentences = ctx.body_sentences()
+    first = next(sentences, None)
+    if first is None:
+        return
+    following = next(sentences, None)
+    s, e = first.start_char, first.end_char
+    for start, end, _ in ctx.lexicon_in("pleasantry", s, e):
+        if _covers_sentence(first, start, end):
+            fix = _removal(ctx, first, following)
+            fixes = (fix,) if fix else ()
+            yield ctx.finding(
+                start,
+                end,
+                f"the message opens with '{ctx.quote(start, end)}', a pleasantry that says nothing: open with "
+                "something about the reader",
+                *fixes,
+            )
+            return
+    words = [t for t in first if t.is_alpha]
+    head = words[3].idx if len(words) > 3 else e
+    for start, end, _ in ctx.lexicon_in("self-intro", s, e):
+        if start <= head:
+            yield ctx.finding(
+                start,
+                end,
+                f"the message opens with a self-introduction ('{ctx.quote(start, end)}'): open with the reader's "
+                "situation; who you are can wait for the signature",
+            )
+            return
+    pitch = _pitch(ctx, first)
+    if pitch is not None:
+        yield ctx.finding(
+            *pitch,
+            f"the message opens with a pitch ('{ctx.quote(*pitch)}') before any sign of the reader: open with "
+            "their situation, then say what changes for them",
+        )
+
+
+def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
+    """(start, end) of "We help" / "Our platform provides" when the seller pitches and the reader is absent."""
+    if any(t.lower_ in READER_PRONOUNS for t in sent):
+        return None
+    if any(f.start < sent.end_char and sent.start_char < f.end for f in ctx.prepared.merge_fields):
+        return None
+    root = sent.root
+    verbs = {h[0] for h in ctx.lexicon_in("pitch-verbs", sent.start_char, sent.end_char)}
+    if root.idx not in verbs:
+        return None
+    names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    for child in root.children:
+        if child.dep_ in SUBJECT_DEPS and classify(child, names) == "seller":
+            left = min([child.i] + [c.i for c in child.children if c.i < child.i])
+            return ctx.doc[left].idx, root.idx + len(root)
+    return None
+
+
+@rule(
+    code="PC005",
+    name="announcement-without-payoff",
+    summary="News about the sender (\"we're excited to announce\") with nothing in it for the reader.",
+    docs=RuleDocs(
+        what=(
+            "Flags announcement phrases (\"just wanted to let you know\", \"we're excited to announce\", "
+            "\"FYI\", \"we just launched\") in a message where no sentence says what the news means for the "
+            "reader (\"so you can\", \"which means\", \"you'll\", \"saves you\", or an outcome word next to you/your)."
+        ),
+        why=(
+            "The reader does not need to know our news; they need to know what it changes for them. An "
+            "announcement with no payoff is a message about us, sent to them."
+        ),
+        example="We're excited to announce our new integrations page!",
+        instead="Lead with the payoff: \"You can now send invoices straight from Xero, so month-end needs no re-keying.\"",
+    ),
+    profiles=("cold-email", "follow-up", "reply", "linkedin", "announcement"),
+    lexicons=("announcement", "payoff", "outcome-terms"),
+    fail=(
+        "Hi Sam,\n\nWe're excited to announce our new reporting module. It has twelve new chart types. "
+        "Want a tour?\n",
+        "Hi Jo,\n\nJust wanted to let you know that we opened an office in Berlin. Can we meet there?\n",
+        "Hi Al,\n\nFYI, we launched version 4 last week with a new design. Worth a look?\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nWe're excited to announce our new reporting module, so you can send the board pack in minutes "
+        "instead of a day. Want a tour?\n",
+        "Hi Jo,\n\nJust wanted to let you know we opened in Berlin, which means your German team gets support in "
+        "their own time zone. Can we meet there?\n",
+        "Hi Al,\n\nYour exports took an hour last quarter. Version 4 cuts that to five minutes for you. Worth a look?\n",
+    ),
+)
+def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
+    body = ctx.region("body")
+    if body is None:
+        return
+    news = [h for h in ctx.lexicon("announcement") if h[0] >= body.start]
+    if not news:
+        return
+    for sent in ctx.body_sentences():
+        s, e = sent.start_char, sent.end_char
+        if ctx.lexicon_in("payoff", s, e):
+            return
+        if ctx.lexicon_in("outcome-terms", s, e) and any(t.lower_ in READER_PRONOUNS for t in sent):
+            return
+    start, end, _ = news[0]
+    yield ctx.finding(
+        start,
+        end,
+        f"'{ctx.quote(start, end)}' announces news with nothing in it for the reader: say what it changes for "
+        "them (\"so you can...\", \"which means your team...\")",
+    )
+
+
+OPENING_RULES = [self_centred_opening, announcement_without_payoff]
