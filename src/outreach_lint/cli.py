@@ -187,6 +187,45 @@ def _exit_code(result, fail_on: str) -> int:
     return EXIT_FINDINGS if worst >= Severity.parse(fail_on) else EXIT_OK
 
 
+@main.command()
+@click.argument("labelled", type=str)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--config", "config_path", type=str, default=None, help="Config file (TOML); skips discovery.")
+@click.option("--select", multiple=True, help="Rules to run (codes, prefixes, names, ALL).")
+@click.option("--ignore", multiple=True, help="Rules to skip.")
+@click.option("--show-ids", is_flag=True, help="List the ids of false positives and false negatives under each rule.")
+@click.option("--min-auc", type=click.FloatRange(0, 1), default=None, help="Exit 1 if the score's ROC AUC is below this.")
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=None, help="Exit 1 if any rule that fired is below this precision.")
+def evaluate(labelled: str, output_format: str, config_path: str | None, select, ignore, show_ids: bool,
+             min_auc: float | None, min_precision: float | None) -> None:
+    """Measure the rules on LABELLED messages (JSON Lines with labels): AUC, precision, recall, pairs."""
+    from .evaluate import EvaluationError
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import read_labelled, render_text
+
+    try:
+        records = read_labelled(Path(labelled))
+    except EvaluationError as exc:
+        _fail(str(exc))
+    cfg = _load_config(config_path, (labelled,), select=_split(select), ignore=_split(ignore))
+    linter = _linter(cfg)
+    result = run_evaluation(linter, records)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(render_text(result, show_ids=show_ids))
+    failed = []
+    if min_auc is not None and (result.auc is None or result.auc < min_auc):
+        failed.append(f"ROC AUC {result.auc if result.auc is not None else 'n/a'} is below {min_auc}")
+    if min_precision is not None:
+        low = [f"{r.code} {r.precision:.2f}" for r in result.rules if r.precision is not None and r.precision < min_precision]
+        if low:
+            failed.append(f"precision below {min_precision}: {', '.join(low)}")
+    if failed:
+        click.echo("outreach-lint: " + "; ".join(failed), err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--config", "config_path", type=str, default=None, help="Config file (its packs are listed too).")

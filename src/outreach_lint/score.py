@@ -1,7 +1,13 @@
-"""The customer-focus score: 100 minus a penalty for each finding, by severity.
+"""The customer-focus score: 0-100, where 100 means no rule found anything to say.
 
-Each category starts at 100 and loses points for its own findings; the overall score loses the sum.
-Engine findings (OL) are about the file, not the message, and do not count.
+Each finding costs points: its severity's base (error 20, warning 10, info 4) times its category's
+weight (see WEIGHTS: asks, pressure and product-centric language weigh most, readability and subject
+lines least, since the doctrine puts who the message is about above how it is laid out). A rule that
+fires several times costs at most twice its single penalty, so one habit repeated does not sink a
+message on its own. Engine findings (OL) are about the file, not the message, and do not count.
+
+The breakdown gives each category its own 0-100 score from its findings alone. docs/score.md explains
+the formula with an example.
 """
 
 from __future__ import annotations
@@ -11,13 +17,34 @@ from collections.abc import Sequence
 from .diagnostics import Diagnostic, Severity
 from .rule import CATEGORIES
 
-PENALTY = {Severity.ERROR: 15, Severity.WARNING: 8, Severity.INFO: 3}
+BASE = {Severity.ERROR: 20.0, Severity.WARNING: 10.0, Severity.INFO: 4.0}
+WEIGHTS = {
+    "product-centric": 1.2,
+    "feature-heavy": 1.0,
+    "call-to-action": 1.2,
+    "pressure": 1.2,
+    "generic": 1.0,
+    "merge-fields": 1.5,
+    "readability": 0.6,
+    "subject-line": 0.6,
+}
+MAX_REPEATS = 2.0  # a rule costs at most this many times its single penalty
+
+
+def penalty(d: Diagnostic) -> float:
+    return BASE[d.severity] * WEIGHTS.get(d.category, 1.0)
 
 
 def score_report(diagnostics: Sequence[Diagnostic]) -> tuple[int, dict[str, int]]:
-    lost: dict[str, int] = {c: 0 for p, c in CATEGORIES.items() if p != "OL"}
+    per_rule: dict[str, tuple[str, float, float]] = {}  # code -> (category, total, largest single)
     for d in diagnostics:
-        if d.category in lost:
-            lost[d.category] += PENALTY[d.severity]
-    breakdown = {c: max(0, 100 - v) for c, v in lost.items()}
-    return max(0, 100 - sum(lost.values())), breakdown
+        if d.category not in WEIGHTS:
+            continue
+        category, total, largest = per_rule.get(d.code, (d.category, 0.0, 0.0))
+        p = penalty(d)
+        per_rule[d.code] = (category, total + p, max(largest, p))
+    lost = {c: 0.0 for p, c in CATEGORIES.items() if p != "OL"}
+    for category, total, largest in per_rule.values():
+        lost[category] = lost.get(category, 0.0) + min(total, MAX_REPEATS * largest)
+    breakdown = {c: max(0, round(100 - v)) for c, v in lost.items()}
+    return max(0, round(100 - sum(lost.values()))), breakdown
