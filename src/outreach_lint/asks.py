@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 ASK_KINDS = ("vague", "interest", "offer", "meeting", "situation", "question", "request")
 ACTIONS = ("meeting", "content", "social", "signup", "referral")
 LEXICONS = (
-    "vague-ask", "interest-ask", "offer-ask", "ask-phrases", "ask-verbs", "rhetorical-question",
+    "vague-ask", "interest-ask", "offer-ask", "ask-phrases", "ask-verbs", "rhetorical-question", "guilt",
     *(f"ask-{a}" for a in ACTIONS),
 )
 READER_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
@@ -31,7 +31,7 @@ _INTEREST_MAX_WORDS = 10
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _TIMEBOX = re.compile(
-    rf"\b(?:{_DAY}\b|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|at\s+\d{{1,2}}(?::\d\d)?\b"
+    rf"\b(?:{_DAY}\b|{_MONTH}\s+\d{{1,2}}\b|(?:in|by|after|before|early|late|mid|end of)[- ]{_MONTH}\b|\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|at\s+\d{{1,2}}(?::\d\d)?\b"
     r"|tomorrow|tonight|today|this (?:week|afternoon|morning|evening)|next (?:week|month)|end of (?:the )?(?:day|week)"
     r"|\d+[- ]?(?:min(?:ute)?s?|hours?|hrs?)\b|(?:ten|fifteen|twenty|thirty|five)[- ]minutes?\b|quick call)",
     re.I,
@@ -65,8 +65,23 @@ def find_asks(sentences: Iterable[Span], lexicon: LexiconLookup) -> tuple[Ask, .
     return tuple(out)
 
 
+_NEGATIONS = frozenset({"no", "not", "without", "n't", "never"})
+
+
 def _has(lexicon: LexiconLookup, name: str, sent: Span) -> bool:
-    return bool(lexicon(name, sent.start_char, sent.end_char))
+    hits = lexicon(name, sent.start_char, sent.end_char)
+    if name == "ask-meeting":
+        # "no call needed" offers the opposite of a meeting.
+        doc = sent.doc
+        hits = [h for h in hits if not _negated(doc, h[0])]
+    return bool(hits)
+
+
+def _negated(doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    return doc[span.start - 1].lower_ in _NEGATIONS
 
 
 def _classify(sent: Span, lexicon: LexiconLookup) -> Ask | None:
@@ -76,6 +91,8 @@ def _classify(sent: Span, lexicon: LexiconLookup) -> Ask | None:
     question = any(t.text == "?" for t in sent)
     first = words[0].idx
     starts_rhetorical = any(h[0] == first for h in lexicon("rhetorical-question", sent.start_char, sent.end_char))
+    # "Did you get my last email?" asks for nothing but an apology for not answering.
+    starts_rhetorical = starts_rhetorical or _has(lexicon, "guilt", sent)
     vague = _has(lexicon, "vague-ask", sent)
     kind: str | None = None
     if vague:
@@ -122,7 +139,11 @@ def _imperative(sent: Span, lexicon: LexiconLookup) -> bool:
             continue
         if token.lower_ in _LEAD_INS:
             continue
-        if token.idx not in verbs or token.tag_ not in ("VB", "VBP", ""):
+        if token.idx not in verbs:
+            return False
+        # The tagger sometimes reads a sentence-initial verb as a noun ("Upgrade before..."); an
+        # exclamation settles it.
+        if token.tag_ not in ("VB", "VBP", "") and not sent.text.rstrip().endswith("!"):
             return False
         head = token if token.dep_ in ("ROOT", "") else token.head
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)

@@ -64,9 +64,9 @@ def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
     paragraphs = sum(1 for p in body_text.split("\n\n") if p.strip())
     grade = None
     if with_grade and words:
-        from .readability import flesch_kincaid_grade
+        from .readability import flesch_kincaid_grade, terminate_lines
 
-        grade = round(flesch_kincaid_grade(body_text), 1)
+        grade = round(flesch_kincaid_grade(terminate_lines(body_text)), 1)
     excluded: dict[str, int] = {}
     for x in prepared.excluded:
         excluded[x.kind] = excluded.get(x.kind, 0) + (x.end - x.start)

@@ -47,3 +47,18 @@ def flesch_kincaid_grade(text: str) -> float:
 
 def syllables(text: str) -> int:
     return int(textstat_module().syllable_count(text))
+
+
+def terminate_lines(text: str) -> str:
+    """End every line that has no closing punctuation with a period.
+
+    Bullet items and one-line paragraphs carry no full stop, and textstat would read a whole list as
+    one endless sentence; each line is its own unit for the reader.
+    """
+    out = []
+    for line in text.split("\n"):
+        stripped = line.rstrip()
+        if stripped and stripped[-1] not in ".!?:;…":
+            line = stripped + "."
+        out.append(line)
+    return "\n".join(out)

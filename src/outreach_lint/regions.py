@@ -32,6 +32,7 @@ _SIGN_OFF = re.compile(
     r"|respectfully|yours(?: truly| sincerely)?|thx|ty)[ \t]*[,.!-]*[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})?[ \t]*$",
     re.I,
 )
+_NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+(?:[A-Z][\w.'-]*|de|van|von|da|of|the)){0,3}[ \t]*$")
 _FOOTER = re.compile(
     r"unsubscribe|opt[- ]out|manage (?:your )?(?:email |subscription )?preferences|you(?: are|'re)? receiv(?:ed|ing) this"
     r"|no longer wish to receive|this (?:e-?mail|message) (?:and any attachments )?(?:is|are|may be) confidential"
@@ -166,6 +167,11 @@ def prepare(message: Message) -> Prepared:
             if _SIGN_OFF.match(lines[i].text) and i != content[0]:
                 sig_start = i
                 break
+    if sig_start is None and len(content) > 2:
+        # A bare name on its own paragraph at the end ("Tom", "The Stackwise Team") signs the message.
+        last = content[-1]
+        if _NAME_LINE.match(lines[last].text) and last > 0 and not lines[last - 1].text.strip():
+            sig_start = last
     if sig_start is not None:
         exclude("signature", sig_start, footer_start - 1)
 

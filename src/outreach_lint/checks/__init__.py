@@ -9,6 +9,7 @@ from .features import FEATURE_RULES
 from .generic import GENERIC_RULES
 from .merge_fields import malformed_merge_field, unfilled_merge_field
 from .opening import OPENING_RULES
+from .pressure import guilt_follow_up
 from .readability import reading_grade
 from .seller_subject import seller_as_subject
 from .shape import SHAPE_RULES
@@ -23,6 +24,7 @@ def provide_rules() -> list[Rule]:
         *FEATURE_RULES,
         *CTA_RULES,
         *GENERIC_RULES,
+        guilt_follow_up,
         unfilled_merge_field,
         malformed_merge_field,
         reading_grade,

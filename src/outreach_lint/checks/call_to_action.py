@@ -73,7 +73,9 @@ def no_ask(ctx: RuleContext) -> Iterator[Finding]:
     sentences = list(ctx.body_sentences())
     if not sentences:
         return
-    last = sentences[-1]
+    # Point at the last real sentence, not at a name or a merge field on its own line.
+    worded = [s for s in sentences if sum(1 for t in s if t.is_alpha) >= 2]
+    last = (worded or sentences)[-1]
     text = last.text.rstrip()
     yield ctx.finding(
         last.start_char,

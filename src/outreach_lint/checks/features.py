@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..diagnostics import Finding, Severity
-from ..metrics import READER_PRONOUNS
+from ..metrics import READER_PRONOUNS, seller_name_tokens
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
+from .seller_subject import classify
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -71,6 +72,31 @@ def _chain(token: Token) -> list[Token]:
     return sorted([token, *token.conjuncts], key=lambda t: t.i)
 
 
+# Verbs that introduce a list of what a product has ("includes", "offers", "comes with").
+_LISTING_VERBS = frozenset("include offer have feature provide support add come bring give get pack boast deliver".split())
+# What the seller calls its product when it is the subject ("The platform includes...").
+_PRODUCT_NOUNS = frozenset("platform product software tool solution suite app version release system service portal module it this".split())
+
+
+def _listing_verb(token: Token) -> Token | None:
+    """The verb a noun list hangs from ("offers" in "Our platform offers A, B and C")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "appos", "nsubjpass") or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node if node.lemma_ in _LISTING_VERBS else None
+    return None
+
+
+def _product_subject(verb: Token, names: set[int]) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return classify(child, names) == "seller" or child.lemma_.lower() in _PRODUCT_NOUNS
+    return False
+
+
 class ListOptions(RuleOptions):
     # Three items is where a list starts to read as a spec sheet.
     min_items: int = Field(default=3, ge=2)
@@ -82,8 +108,9 @@ class ListOptions(RuleOptions):
     summary="A list of product features with no sentence tying them to the reader's outcome.",
     docs=RuleDocs(
         what=(
-            "Finds feature lists: bullet lists of short noun phrases, and comma chains of nouns with at least "
-            "two feature terms (\"dashboards, alerts, SSO and 200+ integrations\"). Flags a list of "
+            "Finds feature lists: bullet lists of short noun phrases, and comma chains of nouns that either hold "
+            "two feature terms (\"dashboards, alerts, SSO and 200+ integrations\") or hang from a listing verb "
+            "whose subject is the product (\"Our platform offers scheduling, time tracking and payroll\"). Flags a list of "
             "`min-items` or more (default 3) when neither its own sentence nor the ones next to it say what "
             "changes for the reader (\"so you can\", \"which means\", an outcome next to you/your)."
         ),
@@ -131,11 +158,12 @@ def feature_list(ctx: RuleContext) -> Iterator[Finding]:
             "say what the one that matters most does for them",
         )
     seen: set[int] = set()
+    names = seller_name_tokens(ctx.doc, ctx.seller_names)
     for sent in ctx.body_sentences():
-        yield from _chains(ctx, sent, opts.min_items, seen)
+        yield from _chains(ctx, sent, opts.min_items, seen, names)
 
 
-def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int]) -> Iterator[Finding]:
+def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int], names: set[int]) -> Iterator[Finding]:
     for token in sent:
         if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or not token.conjuncts:
             continue
@@ -144,7 +172,9 @@ def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int]) -> Ite
         if len(chain) < min_items or any(t.pos_ not in ("NOUN", "PROPN") for t in chain):
             continue
         features = [t for t in chain if ctx.lexicon_in("feature-terms", t.left_edge.idx, t.idx + len(t))]
-        if len(features) < 2:
+        verb = _listing_verb(chain[0])
+        listed = verb is not None and (bool(features) or _product_subject(verb, names))
+        if len(features) < 2 and not listed:
             continue
         start = chain[0].left_edge.idx
         end = chain[-1].idx + len(chain[-1])

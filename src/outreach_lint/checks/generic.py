@@ -10,9 +10,10 @@ from pydantic import Field
 from ..diagnostics import Finding, Severity
 from ..metrics import READER_PRONOUNS, seller_name_tokens
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
+from .seller_subject import classify
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # Capitalised words that name no one in particular.
 _NOT_NAMES = frozenset(
@@ -83,7 +84,7 @@ def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
 
 class TraceOptions(RuleOptions):
     # Very short notes ("Worth a look?") carry little room for personal detail; judge longer ones.
-    min_words: int = Field(default=40, ge=1)
+    min_words: int = Field(default=30, ge=1)
 
 
 @rule(
@@ -93,9 +94,11 @@ class TraceOptions(RuleOptions):
     docs=RuleDocs(
         what=(
             "Looks for any trace of the reader beyond the greeting: a merge field, a name (their company, a "
-            "product they use, a place), something they did or said (\"you mentioned\", \"saw your post\", "
+            "product they use, a place), a sentence about something of theirs (\"Your studio prints proofs for "
+            "every project\"; \"your team\" or \"your business\" alone could be anyone's), something they did or said (\"you mentioned\", \"saw your post\", "
             "\"congrats on\"), or a number about them (\"your 40 reps\"). Flags a cold message of at least "
-            "`min-words` words (default 40) with none. Set `seller-names` so your own names do not count."
+            "`min-words` words (default 30) with none. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
+            "from Acme\") do not count; set `seller-names` so your other mentions do not count either."
         ),
         why=(
             "A message with nothing about the reader is a broadcast. Readers spot it in a line and treat it as "
@@ -105,7 +108,7 @@ class TraceOptions(RuleOptions):
         instead="Add one thing that is only true of them: \"Saw that Northwind opened a second site in Leeds.\"",
     ),
     severity=Severity.WARNING,
-    requires=("POS",),
+    requires=("POS", "DEP"),
     options=TraceOptions,
     profiles=("cold-email", "linkedin"),
     lexicons=("reader-trace",),
@@ -143,7 +146,10 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.lexicon("reader-trace"):
         return
     names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    names |= self_named(ctx, names)
     for sent in [*_subject_sentences(ctx), *ctx.body_sentences()]:
+        if _reader_fact(sent):
+            return
         tokens = [t for t in sent if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         if any(t.pos_ == "PROPN" and t.i not in names and t.lower_ not in _NOT_NAMES for t in tokens):
             return
@@ -157,6 +163,53 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
         "nothing in this message is about this reader (no company, role, situation or words of theirs): add one "
         "detail that is only true of them",
     )
+
+
+_INTRO_PREPS = frozenset({"from", "at", "with", "in", "of"})
+_NEAR_ROOT = frozenset({"attr", "dobj", "acomp", "xcomp", "ccomp"})
+# "Your team" and "your business" could be anyone's; "your studio" or "your go-live" is this reader's.
+_GENERIC_READER_NOUNS = frozenset(
+    "team company business organization organisation needs goals customers time inbox day week life work "
+    "industry role growth success future".split()
+)
+
+
+def self_named(ctx: RuleContext, names: set[int]) -> set[int]:
+    """Names the sender gives itself: "We are Talentwise", "I'm Tom from Acme", "I wanted to introduce Meridian"."""
+    out: set[int] = set()
+    for sent in ctx.body_sentences():
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(classify(s, names) == "seller" for s in subjects):
+            continue
+        for token in sent:
+            if token.pos_ != "PROPN":
+                continue
+            head = token
+            while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
+                head = head.head
+            near = head.head.i == root.i or (head.head.dep_ in _NEAR_ROOT and head.head.head.i == root.i)
+            named = head.dep_ in ("attr", "appos", "dobj") and near
+            prep = head.head
+            introduced = head.dep_ == "pobj" and prep.lower_ in _INTRO_PREPS and (
+                prep.head.i == root.i or (prep.head.dep_ in _NEAR_ROOT and prep.head.head.i == root.i)
+            )
+            if named or introduced:
+                out.add(token.i)
+    return out
+
+
+def _reader_fact(sent: Span) -> bool:
+    """A sentence about this reader in particular: "Your studio prints proofs", "You moved the go-live"."""
+    for token in sent:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.lower_ == "you" and token.head.tag_ in ("VBD", "VBN"):
+            return True
+        owner = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "your"]
+        if owner and token.lemma_.lower() not in _GENERIC_READER_NOUNS:
+            return True
+    return False
 
 
 def _subject_sentences(ctx: RuleContext) -> list:

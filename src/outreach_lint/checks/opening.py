@@ -97,9 +97,16 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
     if pitch is not None:
         yield ctx.finding(
             *pitch,
-            f"the message opens with a pitch ('{ctx.quote(*pitch)}') before any sign of the reader: open with "
-            "their situation, then say what changes for them",
+            f"the message opens with a pitch about the sender ('{_opening_words(ctx, first)}') before any sign of "
+            "the reader: open with their situation, then say what changes for them",
         )
+
+
+def _opening_words(ctx: RuleContext, sent: Span, limit: int = 8) -> str:
+    words = [t for t in sent if not t.is_space]
+    shown = words[:limit]
+    text = ctx.quote(shown[0].idx, shown[-1].idx + len(shown[-1]))
+    return text + ("…" if len(words) > limit else "")
 
 
 def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:

@@ -179,8 +179,12 @@ class CompiledPacks:
         if terms.attr == "LEMMA":
             # Lemma phrases become token patterns: a phrase matcher would need every pattern
             # run through the tagger and lemmatizer at start-up.
+            # The base form itself matches too: the tagger's lemma of a mis-tagged word ("Upgrade" read
+            # as a proper noun) keeps its capital.
             for phrase in terms.phrases:
-                patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in self._nlp.make_doc(phrase)])
+                words = list(self._nlp.make_doc(phrase))
+                patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in words])
+                patterns.append([{"LOWER": t.lower_} for t in words])
         elif terms.phrases:
             self.phrases.add(key, [self._nlp.make_doc(p) for p in terms.phrases])
             self._has_phrases = True
