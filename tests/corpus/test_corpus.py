@@ -16,6 +16,8 @@ from click.testing import CliRunner
 from outreach_lint.cli import main
 
 CORPUS = Path(__file__).with_name("messages.jsonl")
+# Written after the catalogue was first tuned on messages.jsonl, to see how the rules carry over.
+HOLDOUT = Path(__file__).with_name("holdout.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +70,14 @@ def test_good_styles_are_not_punished(evaluation: dict, records: list[dict]) -> 
     scores = evaluation["scores"]
     for rid in ("cold-good-05", "cold-good-17", "cold-good-21", "fu-good-03", "fu-good-08", "li-good-02"):
         assert scores[rid] >= 85, rid
+
+
+def test_rules_carry_over_to_messages_written_later() -> None:
+    result = CliRunner().invoke(main, ["evaluate", str(HOLDOUT), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["messages"] >= 30
+    assert doc["auc"] >= 0.9
+    assert all(r["fired_good"] == 0 for r in doc["rules"] if r["code"][:2] not in ("RD",)), doc["rules"]
+    low = {r["code"]: r["precision"] for r in doc["rules"] if r["precision"] is not None and r["precision"] < 0.85}
+    assert not low

@@ -174,6 +174,8 @@ def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int], names:
         features = [t for t in chain if ctx.lexicon_in("feature-terms", t.left_edge.idx, t.idx + len(t))]
         verb = _listing_verb(chain[0])
         listed = verb is not None and (bool(features) or _product_subject(verb, names))
+        # "... with reporting, messaging and integrations": a spec list hanging off "with".
+        listed = listed or (chain[0].dep_ == "pobj" and chain[0].head.lower_ == "with" and bool(features))
         if len(features) < 2 and not listed:
             continue
         start = chain[0].left_edge.idx

@@ -67,6 +67,7 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
 )
 def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
     names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    names |= self_named(ctx, names)  # "trusted by thousands, says Acme" names no customer
     for sent in ctx.body_sentences():
         hits = ctx.lexicon_in("generic-proof", sent.start_char, sent.end_char)
         if not hits:
@@ -166,7 +167,7 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
 
 
 _INTRO_PREPS = frozenset({"from", "at", "with", "in", "of"})
-_NEAR_ROOT = frozenset({"attr", "dobj", "acomp", "xcomp", "ccomp"})
+_NEAR_ROOT = frozenset({"attr", "dobj", "acomp", "xcomp", "ccomp", "appos", "npadvmod"})
 # "Your team" and "your business" could be anyone's; "your studio" or "your go-live" is this reader's.
 _GENERIC_READER_NOUNS = frozenset(
     "team company business organization organisation needs goals customers time inbox day week life work "
@@ -188,15 +189,24 @@ def self_named(ctx: RuleContext, names: set[int]) -> set[int]:
             head = token
             while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
                 head = head.head
-            near = head.head.i == root.i or (head.head.dep_ in _NEAR_ROOT and head.head.head.i == root.i)
+            near = _near_root(head.head, root)
             named = head.dep_ in ("attr", "appos", "dobj") and near
             prep = head.head
-            introduced = head.dep_ == "pobj" and prep.lower_ in _INTRO_PREPS and (
-                prep.head.i == root.i or (prep.head.dep_ in _NEAR_ROOT and prep.head.head.i == root.i)
-            )
+            introduced = head.dep_ == "pobj" and prep.lower_ in _INTRO_PREPS and _near_root(prep.head, root)
             if named or introduced:
                 out.add(token.i)
     return out
+
+
+def _near_root(token: Token, root: Token, depth: int = 3) -> bool:
+    """``token`` is the root, or reaches it through objects and complements ("a rep at X", "X, a firm")."""
+    for _ in range(depth):
+        if token.i == root.i:
+            return True
+        if token.dep_ not in _NEAR_ROOT:
+            return False
+        token = token.head
+    return token.i == root.i
 
 
 def _reader_fact(sent: Span) -> bool:
