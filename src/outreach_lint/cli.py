@@ -95,12 +95,14 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for many files.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (plain-word substitutions, removing empty pleasantries) in place, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff without writing; exit 1 if any file would change.")
 def check(paths: tuple[str, ...], output_format: str, select, extend_select, ignore, extend_ignore, fail_on, config_path,
-          mode, profile, stdin_filename, input_format, quiet, statistics, color, jobs) -> None:
+          mode, profile, stdin_filename, input_format, quiet, statistics, color, jobs, fix, show_diff) -> None:
     """Lint PATHS (files, directories, or - for stdin)."""
     try:
         _check(paths, output_format, select, extend_select, ignore, extend_ignore, fail_on, config_path, mode, profile,
-               stdin_filename, input_format, quiet, statistics, color, jobs)
+               stdin_filename, input_format, quiet, statistics, color, jobs, fix, show_diff)
     except (SystemExit, KeyboardInterrupt):
         raise
     except Exception as exc:  # never a traceback for the user; set OUTREACH_LINT_DEBUG=1 to see one
@@ -110,7 +112,7 @@ def check(paths: tuple[str, ...], output_format: str, select, extend_select, ign
 
 
 def _check(paths, output_format, select, extend_select, ignore, extend_ignore, fail_on, config_path, mode, profile,
-           stdin_filename, input_format, quiet, statistics, color, jobs) -> None:
+           stdin_filename, input_format, quiet, statistics, color, jobs, fix=False, show_diff=False) -> None:
     from .engine import RunResult
     from .formatters import OutputOptions, get_formatter
 
@@ -121,6 +123,12 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
         extend_ignore=_split(extend_ignore), fail_on=fail_on, mode=mode, profile=profile,
     )
     linter = _linter(cfg)
+    if fix and show_diff:
+        _fail("--fix and --diff cannot be combined: --diff shows what --fix would write")
+    if show_diff or (fix and paths == ("-",)):
+        _fix_only(linter, cfg, paths, stdin_filename, input_format, write=False, as_diff=show_diff)
+    if fix:
+        _fix_only(linter, cfg, paths, stdin_filename, input_format, write=True, as_diff=False)
     reports, errors, files = [], [], 0
     if "-" in paths:
         data = sys.stdin.buffer.read()
@@ -148,6 +156,60 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
     if text:
         click.echo(text, color=use_color)
     sys.exit(_exit_code(result, cfg.fail_on))
+
+
+def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, as_diff: bool) -> None:
+    """--diff (print, exit 1 on changes), --fix on stdin (print the fixed text), or --fix on files (write).
+
+    Writing files returns so the normal report of what is left follows; the other two exit here.
+    """
+    from .fixer import FIXABLE_FORMATS, FixResult, fix_file, fix_text, write_fixed
+    from .sources import detect_format
+    from .sources.decode import decode_bytes
+    from .sources.base import SourceError
+    from .walk import collect_files
+
+    results: list[FixResult] = []
+    if "-" in paths:
+        name = stdin_filename or "<stdin>"
+        fmt = input_format or detect_format(name)
+        try:
+            text = decode_bytes(sys.stdin.buffer.read()).text
+        except SourceError as exc:
+            _fail(f"{name}: {exc.message}", EXIT_INTERNAL)
+        if fmt not in FIXABLE_FORMATS:
+            _fail(f"{name}: {fmt} input is not fixed automatically")
+        fixed, applied = fix_text(linter, text, name, fmt)
+        results.append(FixResult(name, text, fixed, applied))
+    file_args = [Path(p) for p in paths if p != "-"]
+    found, _ = collect_files(file_args, cfg) if file_args else ([], [])
+    for path in found:
+        try:
+            result = fix_file(linter, path, str(path), input_format)
+        except OSError as exc:
+            click.echo(f"outreach-lint: {path}: not fixed: cannot read file ({exc.strerror or exc})", err=True)
+            continue
+        results.append(result)
+        if result.skipped and write and result.original:
+            click.echo(f"outreach-lint: {path}: not fixed: {result.skipped}", err=True)
+        if write and result.changed:
+            try:
+                write_fixed(path, result)
+            except OSError as exc:
+                click.echo(f"outreach-lint: {path}: not fixed: cannot write ({exc.strerror or exc})", err=True)
+    if write and found:
+        fixed_files = [r for r in results if r.changed and r.path != (stdin_filename or "<stdin>")]
+        applied = sum(r.applied for r in fixed_files)
+        click.echo(f"Fixed {applied} problem(s) in {len(fixed_files)} file(s).", err=True)
+        return
+    if as_diff:
+        diffs = [r.diff() for r in results if r.changed]
+        if diffs:
+            click.echo("".join(diffs), nl=False)
+        click.echo(f"{sum(r.applied for r in results)} fix(es) would change {len(diffs)} file(s).", err=True)
+        sys.exit(EXIT_FINDINGS if diffs else EXIT_OK)
+    click.echo(results[0].fixed, nl=False)  # --fix on stdin: the fixed text, as formatters do
+    sys.exit(EXIT_OK)
 
 
 def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):

@@ -364,7 +364,11 @@ class Linter:
     def _place(self, meta: Any, f: Any, p: Prepared, index: LineIndex, severity: Severity | None) -> Diagnostic:
         s, e = p.text.to_source(f.start, f.end)
         suggestions = tuple(
-            Suggestion(fix.title, tuple(Edit(*p.text.to_source(ed.start, ed.end), ed.replacement) for ed in fix.edits), fix.safe)
+            Suggestion(
+                fix.title,
+                tuple(Edit(*p.text.to_source(ed.start, ed.end), ed.replacement) for ed in fix.edits),
+                fix.safe and not any(_touches_template(p, ed.start, ed.end) for ed in fix.edits),
+            )
             for fix in f.fixes
         )
         return self._diagnostic(meta, severity or f.severity or meta.severity, f.message, s, e, p, index, p.region_at(f.start, f.end), suggestions)
@@ -459,6 +463,11 @@ class _SourceOnly:
     """Enough of a Prepared for placing a diagnostic that only has source offsets."""
 
     message: Message
+
+
+def _touches_template(p: Prepared, start: int, end: int) -> bool:
+    """An edit over a merge field or template tag is never applied automatically."""
+    return any(f.start < end and start < f.end or f.start == f.end == start for f in p.merge_fields)
 
 
 def _message_bounds(p: Prepared) -> tuple[int, int]:

@@ -1,0 +1,119 @@
+"""Apply safe fixes: deterministic substitutions and removing empty pleasantries.
+
+Only suggestions marked ``safe`` are applied, and only in draft formats whose source is exactly what the
+writer typed (text, Markdown, HTML, templates, call scripts): in .eml, mbox and JSON the text on disk is
+encoded, and an edit there could corrupt it. Edits never touch merge fields or template tags (the engine
+marks such suggestions unsafe), and quoted replies, signatures and footers are never linted, so never
+edited. Fixing runs to a fixed point, so fixing a fixed file changes nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .diagnostics import Edit, Report
+from .sources import SourceError, detect_format
+from .sources.decode import decode_bytes
+
+if TYPE_CHECKING:
+    from .engine import Linter
+
+FIXABLE_FORMATS = frozenset({"text", "markdown", "html", "template", "script"})
+MAX_PASSES = 10  # each pass can reveal one more fix (a second pleasantry after the first)
+
+
+@dataclass(frozen=True)
+class FixResult:
+    path: str
+    original: str
+    fixed: str
+    applied: int  # edits applied over all passes
+    skipped: str | None = None  # why the file was left alone
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def diff(self) -> str:
+        return "".join(
+            difflib.unified_diff(
+                self.original.splitlines(keepends=True),
+                self.fixed.splitlines(keepends=True),
+                fromfile=self.path if Path(self.path).is_absolute() else f"a/{self.path}",
+                tofile=self.path if Path(self.path).is_absolute() else f"b/{self.path}",
+            )
+        )
+
+
+def safe_edits(reports: Iterable[Report]) -> list[Edit]:
+    """Every safe edit in ``reports``, in order, dropping any that overlaps one before it."""
+    edits = sorted(
+        {e for r in reports for d in r.diagnostics for s in d.suggestions if s.safe for e in s.edits},
+        key=lambda e: (e.start, e.end, e.replacement),
+    )
+    chosen: list[Edit] = []
+    for e in edits:
+        if chosen and e.start < chosen[-1].end:
+            continue
+        chosen.append(e)
+    return chosen
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits given in source offsets (sorted by :func:`safe_edits`)."""
+    out, pos = [], 0
+    for e in edits:
+        out.append(text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fix_text(linter: Linter, text: str, path: str, fmt: str) -> tuple[str, int]:
+    """Fix ``text`` to a fixed point; returns the fixed text and the number of edits applied."""
+    applied = 0
+    for _ in range(MAX_PASSES):
+        report = linter.lint_text(text, fmt, path=path)
+        edits = safe_edits([report])
+        if not edits:
+            break
+        text = apply_edits(text, edits)
+        applied += len(edits)
+    return text, applied
+
+
+def fix_file(linter: Linter, path: Path, display: str | None = None, fmt: str | None = None) -> FixResult:
+    """Compute the fixed content of one file (nothing is written here)."""
+    name = display or str(path)
+    fmt = fmt or detect_format(name)
+    data = path.read_bytes()
+    try:
+        decoded = decode_bytes(data)
+    except SourceError as exc:  # binary or empty: the linting pass reports it
+        return FixResult(name, "", "", 0, skipped=str(exc))
+    if fmt not in FIXABLE_FORMATS:
+        return FixResult(name, decoded.text, decoded.text, 0, skipped=f"{fmt} files are not fixed automatically")
+    if decoded.notes:
+        return FixResult(name, decoded.text, decoded.text, 0, skipped="not valid UTF-8: re-save it as UTF-8 first")
+    fixed, applied = fix_text(linter, decoded.text, name, fmt)
+    return FixResult(name, decoded.text, fixed, applied)
+
+
+def write_fixed(path: Path, result: FixResult) -> None:
+    """Write the fixed text back in the file's own encoding, keeping a byte-order mark if it had one."""
+    data = path.read_bytes()
+    decoded = decode_bytes(data)
+    bom = b""
+    for mark in (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff"):
+        if data.startswith(mark):
+            bom = mark
+            break
+    encoded = bom + result.fixed.encode(decoded.encoding)
+    tmp = path.with_name(path.name + ".outreach-lint.tmp")
+    tmp.write_bytes(encoded)
+    tmp.replace(path)  # atomic: the user's file is never left half-written
