@@ -1,17 +1,20 @@
 """The customer-focus score: 0-100, where 100 means no rule found anything to say.
 
-Each finding costs points: its severity's base (error 20, warning 10, info 4) times its category's
-weight (see WEIGHTS: asks, pressure and product-centric language weigh most, readability and subject
-lines least, since the doctrine puts who the message is about above how it is laid out). A rule that
-fires several times costs at most twice its single penalty, so one habit repeated does not sink a
-message on its own. Engine findings (OL) are about the file, not the message, and do not count.
+Each finding costs penalty points: its severity's base (error 20, warning 10, info 4) times its
+category's weight (see WEIGHTS: asks, pressure and product-centric language weigh most, readability
+and subject lines least, since the doctrine puts who the message is about above how it is laid out).
+A rule that fires several times costs at most twice its single penalty, so one habit repeated does not
+sink a message on its own. Engine findings (OL) are about the file, not the message, and do not count.
 
-The breakdown gives each category its own 0-100 score from its findings alone. docs/score.md explains
-the formula with an example.
+The score is ``round(100 * exp(-P / 60))`` for a total penalty P: one warning about the seller costs
+about 18 points, and a message with many problems keeps falling towards 0 without reaching it, so very
+bad and merely bad messages still rank apart. The breakdown applies the same curve to each category's
+own penalty. docs/score.md explains the formula with an example.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from .diagnostics import Diagnostic, Severity
@@ -29,6 +32,7 @@ WEIGHTS = {
     "subject-line": 0.6,
 }
 MAX_REPEATS = 2.0  # a rule costs at most this many times its single penalty
+SCALE = 60.0  # penalty points that take the score from 100 to about 37
 
 
 def penalty(d: Diagnostic) -> float:
@@ -46,5 +50,9 @@ def score_report(diagnostics: Sequence[Diagnostic]) -> tuple[int, dict[str, int]
     lost = {c: 0.0 for p, c in CATEGORIES.items() if p != "OL"}
     for category, total, largest in per_rule.values():
         lost[category] = lost.get(category, 0.0) + min(total, MAX_REPEATS * largest)
-    breakdown = {c: max(0, round(100 - v)) for c, v in lost.items()}
-    return max(0, round(100 - sum(lost.values()))), breakdown
+    breakdown = {c: _curve(v) for c, v in lost.items()}
+    return _curve(sum(lost.values())), breakdown
+
+
+def _curve(penalty_points: float) -> int:
+    return round(100 * math.exp(-penalty_points / SCALE))

@@ -69,7 +69,7 @@ def test_good_styles_are_not_punished(evaluation: dict, records: list[dict]) -> 
     """A one-line interest question, a relationship note and a polite breakup all score well."""
     scores = evaluation["scores"]
     for rid in ("cold-good-05", "cold-good-17", "cold-good-21", "fu-good-03", "fu-good-08", "li-good-02"):
-        assert scores[rid] >= 85, rid
+        assert scores[rid] >= 80, rid  # at most one warning
 
 
 def test_rules_carry_over_to_messages_written_later() -> None:

@@ -89,8 +89,8 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 start,
                 end,
-                f"the message opens with a self-introduction ('{ctx.quote(start, end)}'): open with the reader's "
-                "situation; who you are can wait for the signature",
+                f"the message opens with a self-introduction ('{_opening_words(ctx, first)}'): open with the "
+                "reader's situation; who you are can wait for the signature",
             )
             return
     pitch = _pitch(ctx, first)
