@@ -27,13 +27,20 @@ unused_suppression = rule(
         instead="Remove the directive, or narrow it to the rule that actually fires.",
     ),
     regions=("body",),
-    fail=(Example("<!-- outreach-lint: disable=PR001 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),),
+    fail=(
+        Example("<!-- outreach-lint: disable=PR001 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("<!-- outreach-lint: disable-file=FH001 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("Hi Sam,\n\n<!-- outreach-lint: disable-next=PC002 -->\nHow is the hiring going?\n", format="markdown"),
+    ),
     passes=(
         Example(
             "<!-- outreach-lint: disable-next=PR001 -->\nOur promotion ends Friday, so this month only you save 20%. "
             "Want the details?\n",
             format="markdown",
         ),
+        Example("<!-- outreach-lint: disable-file=FH001 -->\nHi Sam,\n\nYou could leverage the data. Worth a look?\n",
+                format="markdown"),
+        Example("Hi Sam,\n\nHow is the hiring going?\n", format="markdown"),
     ),
 )(_engine_made)
 
@@ -52,8 +59,13 @@ malformed_suppression = rule(
     fail=(
         Example("<!-- outreach-lint: disabel=PC001 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
         Example("<!-- outreach-lint: disable=XY999 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("{# outreach-lint: ignore=PC001 #}\nHi {{ name }},\n\nHow is the hiring going?\n", format="template"),
     ),
-    passes=(Example("<!-- a plain comment -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),),
+    passes=(
+        Example("<!-- a plain comment -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("{# a template comment #}\nHi {{ name }},\n\nHow is the hiring going?\n", format="template"),
+        Example("Hi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+    ),
 )(_engine_made)
 
 skipped_rule = rule(
@@ -72,8 +84,16 @@ skipped_rule = rule(
     ),
     severity=Severity.INFO,
     regions=("body",),
-    fail=(Example("Hi Sam,\n\nWe build tools. We ship fast. We help teams. We like you. Worth a chat?\n", model="blank:en"),),
-    passes=(Example("Hi Sam,\n\nWe build tools. We ship fast. We help teams. We like you. Worth a chat?\n"),),
+    fail=(
+        Example("Hi Sam,\n\nWe build tools. We ship fast. We help teams. We like you. Worth a chat?\n", model="blank:en"),
+        Example("Hi Jo,\n\nYour team is hiring. Worth a look?\n", model="blank:en"),
+        Example("Hi Al,\n\nWe are a leading provider. Interested?\n", model="blank:en"),
+    ),
+    passes=(
+        Example("Hi Sam,\n\nWe build tools. We ship fast. We help teams. We like you. Worth a chat?\n"),
+        Example("Hi Jo,\n\nYour team is hiring. Worth a look?\n"),
+        Example("Hi Al,\n\nWe are a leading provider. Interested?\n"),
+    ),
 )(_engine_made)
 
 unreadable_input = rule(
@@ -91,8 +111,16 @@ unreadable_input = rule(
     ),
     severity=Severity.ERROR,
     regions=("body",),
-    fail=(Example("Hi Ren\ufffde,\n\nI saw your talk on hiring. Worth a chat?\n"),),
-    passes=(Example("Hi Renée,\n\nI saw your talk on hiring. Worth a chat?\n"),),
+    fail=(
+        Example("Hi Ren\ufffde,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Subject: Caf\ufffd opening\n\nHi Sam,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Hi Sam,\n\nI saw your talk in M\ufffdnchen. Worth a chat?\n"),
+    ),
+    passes=(
+        Example("Hi Renée,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Subject: Café opening\n\nHi Sam,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Hi Sam,\n\nI saw your talk in München. Worth a chat?\n"),
+    ),
 )(_engine_made)
 
 ENGINE_RULES = [unused_suppression, malformed_suppression, skipped_rule, unreadable_input]

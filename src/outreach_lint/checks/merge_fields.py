@@ -53,7 +53,12 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
 
 # What is left of a merge field that did not parse: a stray brace or half a delimiter, with the word
 # it is attached to ("{first_name", "company}}", "*|FNAME").
-_BROKEN = re.compile(r"\S*(?:\{|\}|\*\||\|\*)\S*|\[(?:first|last|full|company|your)[ _]?name(?![^\]\n]*\])[^\s,.!?]*", re.I)
+# Syntaxes no sending tool fills in ("<<First Name>>", "#{name}") are reported the same way.
+_BROKEN = re.compile(
+    r"<<[ \t]*[A-Za-z_][\w .-]{0,40}>>|\S*(?:\{|\}|\*\||\|\*)\S*"
+    r"|\[(?:first|last|full|company|your)[ _]?name(?![^\]\n]*\])[^\s,.!?]*",
+    re.I,
+)
 
 
 @rule(
@@ -63,7 +68,8 @@ _BROKEN = re.compile(r"\S*(?:\{|\}|\*\||\|\*)\S*|\[(?:first|last|full|company|yo
     docs=RuleDocs(
         what=(
             "In any mode, flags what is left of a merge field that did not parse: a stray `{` or `}`, half a "
-            "Mailchimp `*|...|*` delimiter, or an unclosed `[First Name`. Well-formed fields are handled by "
+            "Mailchimp `*|...|*` delimiter, an unclosed `[First Name`, or a syntax no sending tool fills in "
+            "(`<<First Name>>`). Well-formed fields are handled by "
             "MF001; code blocks and URLs are not checked."
         ),
         why=(
@@ -79,6 +85,7 @@ _BROKEN = re.compile(r"\S*(?:\{|\}|\*\||\|\*)\S*|\[(?:first|last|full|company|yo
         Example("Hi {{first_name},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
         Example("Subject: Idea for *|COMPANY\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="template"),
         Example("Hi Sam,\n\nI read the {company}} launch notes. Can I send you two ideas?\n", mode="rendered"),
+        Example("Hi <<First Name>>,\n\nI read the launch notes. Can I send you two ideas?\n", mode="template"),
     ),
     passes=(
         Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
@@ -99,6 +106,6 @@ def malformed_merge_field(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             start,
             end,
-            f"malformed merge field '{typed}': the braces or delimiters do not match, so it will be sent as "
-            "typed; close it the way it opens ({{first_name}}, *|FNAME|*, [First Name])",
+            f"malformed merge field '{typed}': the delimiters do not match or no sending tool knows them, so it "
+            "will be sent as typed; write it the way your tool expects ({{first_name}}, *|FNAME|*, [First Name])",
         )

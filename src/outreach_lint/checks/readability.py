@@ -52,6 +52,12 @@ class Options(RuleOptions):
         "that accompany international distribution, particularly when multiple jurisdictions impose "
         "contradictory obligations. Additionally, documentation inconsistencies frequently necessitate "
         "time-consuming reconciliation activities. Is this something your compliance organization is evaluating?\n",
+        "Hi Tamsin,\n\nAccelerating digitalization necessitates reconsidering organizational infrastructure "
+        "investments, particularly regarding interoperability between legacy enterprise resource planning "
+        "installations and contemporary cloud-native applications, because incompatibilities frequently "
+        "generate substantial operational inefficiencies alongside considerable unanticipated expenditure. "
+        "Consequently, comprehensive architectural evaluations increasingly precede substantial transformation "
+        "initiatives. Would an exploratory discussion regarding your modernization priorities be beneficial?\n",
     ),
     passes=(
         "Hi Morgan,\n\nYour team posted three job ads for data analysts this month. That usually means the "
@@ -59,6 +65,10 @@ class Options(RuleOptions):
         "A client your size did it in two weeks. Want me to send the short case study? It takes two minutes "
         "to read.\n",
         "Hi Priya,\n\nShort question. Who handles customs paperwork at your company?\n",
+        "Hi Tamsin,\n\nYour old stock system and the new cloud apps do not talk to each other. So your team "
+        "types the same orders twice, and mistakes creep in. Two firms near you fixed this last year and got "
+        "back a day a week. It took them a month. Would it help to see how? I can show you in ten minutes "
+        "on a call next week.\n",
     ),
 )
 def reading_grade(ctx: RuleContext) -> Iterator[Finding]:
