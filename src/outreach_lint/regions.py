@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .mapped import MappedText, TextBuilder
 from .mergefields import MERGE_FIELD_RE, MergeField, field_name, placeholder_for
@@ -83,8 +84,12 @@ class Prepared:
                 return kind
         return "body"
 
+    @cached_property
+    def _urls(self) -> tuple[Region, ...]:
+        return tuple(r for r in self.regions if r.kind == "url")
+
     def in_url(self, start: int, end: int) -> bool:
-        return any(r.start < end and start < r.end for r in self.regions if r.kind == "url")
+        return any(r.start < end and start < r.end for r in self._urls)
 
 
 @dataclass(frozen=True)

@@ -181,10 +181,19 @@ class CompiledPacks:
             # run through the tagger and lemmatizer at start-up.
             # The base form itself matches too: the tagger's lemma of a mis-tagged word ("Upgrade" read
             # as a proper noun) keeps its capital.
+            # One-word phrases share a single pattern: the Matcher's cost grows with the number of
+            # patterns it tries at each token, not with the size of an IN list.
+            singles: set[str] = set()
             for phrase in terms.phrases:
                 words = list(self._nlp.make_doc(phrase))
+                if len(words) == 1:
+                    singles.update((words[0].text, words[0].lower_))
+                    continue
                 patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in words])
                 patterns.append([{"LOWER": t.lower_} for t in words])
+            if singles:
+                patterns.append([{"LEMMA": {"IN": sorted(singles)}}])
+                patterns.append([{"LOWER": {"IN": sorted(s.lower() for s in singles)}}])
         elif terms.phrases:
             self.phrases.add(key, [self._nlp.make_doc(p) for p in terms.phrases])
             self._has_phrases = True
