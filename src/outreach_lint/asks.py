@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 ASK_KINDS = ("vague", "interest", "offer", "meeting", "situation", "question", "request")
 ACTIONS = ("meeting", "content", "social", "signup", "referral")
@@ -77,7 +77,7 @@ def _has(lexicon: LexiconLookup, name: str, sent: Span) -> bool:
     return bool(hits)
 
 
-def _negated(doc, start: int) -> bool:
+def _negated(doc: Doc, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
         return False

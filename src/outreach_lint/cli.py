@@ -165,8 +165,8 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
     """
     from .fixer import FIXABLE_FORMATS, FixResult, fix_file, fix_text, write_fixed
     from .sources import detect_format
-    from .sources.decode import decode_bytes
     from .sources.base import SourceError
+    from .sources.decode import decode_bytes
     from .walk import collect_files
 
     results: list[FixResult] = []
@@ -261,9 +261,8 @@ def _exit_code(result, fail_on: str) -> int:
 def evaluate(labelled: str, output_format: str, config_path: str | None, select, ignore, show_ids: bool,
              min_auc: float | None, min_precision: float | None) -> None:
     """Measure the rules on LABELLED messages (JSON Lines with labels): AUC, precision, recall, pairs."""
-    from .evaluate import EvaluationError
+    from .evaluate import EvaluationError, read_labelled, render_text
     from .evaluate import evaluate as run_evaluation
-    from .evaluate import read_labelled, render_text
 
     try:
         records = read_labelled(Path(labelled))

@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from . import suppress
+from .asks import find_asks
 from .config import Config, ConfigError
-from .diagnostics import Diagnostic, Edit, InputError, Position, Report, Severity, Suggestion
+from .diagnostics import (
+    Diagnostic,
+    Edit,
+    InputError,
+    Position,
+    Report,
+    Severity,
+    Suggestion,
+)
 from .mapped import LineIndex
 from .metrics import compute as compute_metrics
 from .nlp import Pipeline, load_pipeline
-from .asks import find_asks
 from .packs import CompiledPacks, PackError, PackRule, rules_from_pack
 from .packs.builtin import builtin_pack_paths
 from .packs.lexicons import lexicon_requirements, load_lexicons
@@ -27,7 +35,13 @@ from .regions import Prepared, prepare
 from .registry import Registry, RegistryError, Selection
 from .rule import NoOptions, Rule, RuleContext
 from .score import score_report
-from .sources import ReadOptions, SourceError, message_from_record, read_bytes, read_path
+from .sources import (
+    ReadOptions,
+    SourceError,
+    message_from_record,
+    read_bytes,
+    read_path,
+)
 from .sources.base import Message
 from .sources.script import SpeakerLabels
 

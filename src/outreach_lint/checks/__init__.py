@@ -13,7 +13,12 @@ from .pressure import guilt_follow_up
 from .readability import reading_grade
 from .seller_subject import seller_as_subject
 from .shape import SHAPE_RULES
-from .subject import fake_reply_prefix, missing_subject, shouting_subject, subject_too_long
+from .subject import (
+    fake_reply_prefix,
+    missing_subject,
+    shouting_subject,
+    subject_too_long,
+)
 
 
 def provide_rules() -> list[Rule]:

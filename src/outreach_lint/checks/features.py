@@ -11,6 +11,8 @@ from pydantic import Field
 from ..diagnostics import Finding, Severity
 from ..metrics import READER_PRONOUNS, seller_name_tokens
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
+from .payoff import LEXICONS as PAYOFF_LEXICONS
+from .payoff import has_payoff
 from .seller_subject import classify
 
 if TYPE_CHECKING:
@@ -26,13 +28,7 @@ def _outcome_near(ctx: RuleContext, start: int, end: int) -> bool:
     idx = [i for i, s in enumerate(sentences) if s.start_char < end and start < s.end_char]
     if not idx:
         return False
-    for sent in sentences[max(0, idx[0] - 1) : idx[-1] + 2]:
-        s, e = sent.start_char, sent.end_char
-        if ctx.lexicon_in("payoff", s, e):
-            return True
-        if ctx.lexicon_in("outcome-terms", s, e) and any(t.lower_ in READER_PRONOUNS for t in sent):
-            return True
-    return False
+    return any(has_payoff(ctx, sent) for sent in sentences[max(0, idx[0] - 1) : idx[-1] + 2])
 
 
 def _bullet_runs(ctx: RuleContext) -> Iterator[list[tuple[int, int]]]:
@@ -124,7 +120,7 @@ class ListOptions(RuleOptions):
     ),
     requires=("POS", "DEP"),
     options=ListOptions,
-    lexicons=("feature-terms", "payoff", "outcome-terms"),
+    lexicons=("feature-terms", *PAYOFF_LEXICONS),
     fail=(
         "Hi Sam,\n\nOur platform includes dashboards, alerts, SSO and 200+ integrations. Worth a look?\n",
         "Hi Jo,\n\nHere is what you get:\n\n- Real-time dashboards\n- Custom alerts\n- Role-based permissions\n"

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from ..diagnostics import Finding, Fix, TextEdit
 from ..metrics import READER_PRONOUNS, seller_name_tokens
 from ..rule import RuleContext, RuleDocs, rule
+from .payoff import LEXICONS as PAYOFF_LEXICONS
+from .payoff import has_payoff
 from .seller_subject import SUBJECT_DEPS, classify
 
 if TYPE_CHECKING:
@@ -145,7 +147,7 @@ def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
         instead="Lead with the payoff: \"You can now send invoices straight from Xero, so month-end needs no re-keying.\"",
     ),
     profiles=("cold-email", "follow-up", "reply", "linkedin", "announcement"),
-    lexicons=("announcement", "payoff", "outcome-terms"),
+    lexicons=("announcement", *PAYOFF_LEXICONS),
     fail=(
         "Hi Sam,\n\nWe're excited to announce our new reporting module. It has twelve new chart types. "
         "Want a tour?\n",
@@ -167,12 +169,8 @@ def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
     news = [h for h in ctx.lexicon("announcement") if h[0] >= body.start]
     if not news:
         return
-    for sent in ctx.body_sentences():
-        s, e = sent.start_char, sent.end_char
-        if ctx.lexicon_in("payoff", s, e):
-            return
-        if ctx.lexicon_in("outcome-terms", s, e) and any(t.lower_ in READER_PRONOUNS for t in sent):
-            return
+    if any(has_payoff(ctx, sent) for sent in ctx.body_sentences()):
+        return
     start, end, _ = news[0]
     yield ctx.finding(
         start,

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Finding, Fix, Severity, TextEdit
-from ..rule import PROFILES, Example, Examples, RuleContext, RuleDocs, RuleMeta, longest_first
+from ..rule import (
+    PROFILES,
+    Example,
+    Examples,
+    RuleContext,
+    RuleDocs,
+    RuleMeta,
+    longest_first,
+)
 from .loader import PackError, read_pack, requirements
 from .schema import ExampleSpec, RuleSpec, Terms
 
