@@ -52,7 +52,8 @@ def rule_markdown(rule: Rule) -> str:
                 if p.name in m.profiles and name in p.options.get(m.code, {})
             ]
             extra = f"; {', '.join(by_profile)}" if by_profile else ""
-            lines.append(f"- `{name.replace('_', '-')}` (default `{f.default}`{extra})")
+            why = f": {f.description}" if f.description else ""
+            lines.append(f"- `{name.replace('_', '-')}` (default `{f.default}`{extra}){why}")
         lines.append("")
     severities = [f"{p.name}: {p.severity[m.code].label}" for p in PROFILES.values() if m.code in p.severity]
     if severities:

@@ -38,6 +38,8 @@ def test_rule_example(code: str, example: Example, should_fire: bool) -> None:
         assert found, f"{code} did not fire on its fail example:\n{example.text}"
         for d in found:
             assert d.message and d.excerpt is not None
+            # Every finding says what to do about it (engine findings describe the file, not the copy).
+            assert d.suggestions or code.startswith("OL"), f"{code} finding has no suggestion"
     else:
         assert not found, f"{code} fired on its pass example: {[d.message for d in found]}\n{example.text}"
 
@@ -46,6 +48,8 @@ def test_rule_example(code: str, example: Example, should_fire: bool) -> None:
 def test_every_rule_has_docs_and_examples(rule) -> None:
     m = rule.meta
     assert m.summary and m.docs.what and m.docs.why and m.docs.example and m.docs.instead
+    for name, f in m.options.model_fields.items():
+        assert f.description, f"{m.code} option {name} needs a description saying where its default comes from"
     assert len(m.examples.fail) >= 3, f"{m.code} needs at least 3 fail examples"
     assert len(m.examples.passes) >= 3, f"{m.code} needs at least 3 pass examples"
 

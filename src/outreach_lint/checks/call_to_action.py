@@ -12,7 +12,7 @@ from pydantic import Field
 
 from ..asks import LEXICONS as ASK_LEXICONS
 from ..asks import Ask
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
 _ACTION_NAMES = {
@@ -82,6 +82,7 @@ def no_ask(ctx: RuleContext) -> Iterator[Finding]:
         last.start_char + len(text),
         "no ask in this message: end with one specific question or next step the reader can answer "
         "(\"Worth a look?\", \"Would Tuesday at 10 work for 15 minutes?\")",
+        Fix("End with one ask the reader can answer: \"Worth a look?\" or \"Would Tuesday at 10 work for 15 minutes?\""),
     )
 
 
@@ -128,12 +129,16 @@ def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
                 end,
                 f"'{words}' is a vague ask that leaves the next step to the reader: propose something specific "
                 "they can say yes to",
+                Fix(f"Replace '{words}' with a question they can answer yes to: \"Worth a look?\" (first touch) or "
+                    "\"Would Tuesday at 10 work for 15 minutes?\""),
             )
 
 
 class CompetingOptions(RuleOptions):
-    # Two destinations (a call, or the case study) is a choice; three is a to-do list.
-    max_destinations: int = Field(default=2, ge=1)
+    max_destinations: int = Field(
+        default=2, ge=1,
+        description="Two destinations (a call, or the case study) is a choice; three is a to-do list.",
+    )
 
 
 @rule(
@@ -182,12 +187,15 @@ def competing_asks(ctx: RuleContext) -> Iterator[Finding]:
         extra.start,
         extra.end,
         f"the message asks for {len(first_for)} different things ({listed}): keep the one that matters most",
+        Fix(f"Keep the ask for {_ACTION_NAMES[ordered[0][0]]} and drop the others"),
     )
 
 
 class BuriedOptions(RuleOptions):
-    # With fewer paragraphs than this, the whole message is close enough to the end to be seen.
-    min_paragraphs: int = Field(default=3, ge=2)
+    min_paragraphs: int = Field(
+        default=3, ge=2,
+        description="With fewer paragraphs than this, the whole message is close enough to the end to be seen.",
+    )
 
 
 @rule(
@@ -239,12 +247,15 @@ def buried_ask(ctx: RuleContext) -> Iterator[Finding]:
         last.end,
         f"the ask '{_short(ctx.quote(last.start, last.end))}' is buried mid-message and the close asks nothing: "
         "move it to the last paragraph",
+        Fix("Move the ask to the end of the message, on its own line"),
     )
 
 
 class FrictionOptions(RuleOptions):
-    # A first ask to a stranger should fit in a coffee break; 15-20 minutes is the common advice.
-    max_minutes: int = Field(default=20, ge=1)
+    max_minutes: int = Field(
+        default=20, ge=1,
+        description="A first ask to a stranger should fit in a coffee break; 15-20 minutes is the common advice.",
+    )
 
 
 @rule(
@@ -294,6 +305,7 @@ def high_friction_first_ask(ctx: RuleContext) -> Iterator[Finding]:
                 ask.end,
                 f"'{_short(ctx.quote(ask.start, ask.end))}' asks a stranger for {what}: make the first ask small "
                 f"(a yes/no question, or {opts.max_minutes} minutes at most)",
+                Fix(f"Ask for {min(15, opts.max_minutes)} minutes, or first ask \"Worth a look?\""),
             )
             return
 
@@ -337,6 +349,7 @@ def open_ended_meeting_ask(ctx: RuleContext) -> Iterator[Finding]:
         ask.end,
         f"'{_short(ctx.quote(ask.start, ask.end))}' proposes a meeting with no day, time or length: offer a "
         "concrete slot (\"Tuesday at 10 or Thursday at 2, 15 minutes?\")",
+        Fix("Offer two concrete slots and a length: \"Tuesday at 10 or Thursday at 2, 15 minutes?\""),
     )
 
 

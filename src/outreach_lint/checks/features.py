@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding, Fix, Severity
 from ..metrics import READER_PRONOUNS, seller_name_tokens
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 from .payoff import LEXICONS as PAYOFF_LEXICONS
@@ -18,6 +18,7 @@ from .seller_subject import classify
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_LIST_ADVICE = "Keep the feature that matters to them and say what it does: \"Alerts tell your team about a late order first\""
 _BULLET = re.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")
 _ITEM_MAX_WORDS = 6
 
@@ -94,8 +95,10 @@ def _product_subject(verb: Token, names: set[int]) -> bool:
 
 
 class ListOptions(RuleOptions):
-    # Three items is where a list starts to read as a spec sheet.
-    min_items: int = Field(default=3, ge=2)
+    min_items: int = Field(
+        default=3, ge=2,
+        description="Three items is where a list starts to read as a spec sheet.",
+    )
 
 
 @rule(
@@ -152,6 +155,7 @@ def feature_list(ctx: RuleContext) -> Iterator[Finding]:
             end,
             f"a list of {len(items)} features ({shown}) with nothing about what changes for the reader: "
             "say what the one that matters most does for them",
+            Fix(_LIST_ADVICE),
         )
     seen: set[int] = set()
     names = seller_name_tokens(ctx.doc, ctx.seller_names)
@@ -183,14 +187,19 @@ def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int], names:
             end,
             f"a list of {len(chain)} features ('{ctx.quote(start, end)}') with nothing about what changes for the "
             "reader: say what the one that matters most does for them",
+            Fix(_LIST_ADVICE),
         )
 
 
 class DensityOptions(RuleOptions):
-    # Below a handful of feature words a message can still be about the reader.
-    min_features: int = Field(default=4, ge=1)
-    # More than two feature terms for every word about the reader's problem or outcome tips the balance.
-    max_ratio: float = Field(default=2.0, gt=0)
+    min_features: int = Field(
+        default=4, ge=1,
+        description="Below a handful of feature words a message can still be about the reader.",
+    )
+    max_ratio: float = Field(
+        default=2.0, gt=0,
+        description="More than two feature terms for every word about the reader's problem or outcome tips the balance.",
+    )
 
 
 @rule(
@@ -243,6 +252,7 @@ def feature_density(ctx: RuleContext) -> Iterator[Finding]:
         end,
         f"{len(features)} feature terms ({shown}) against {customer} about the reader's problems or outcomes: "
         "describe what changes for them instead",
+        Fix("Swap a feature word for the reader's problem or result (\"dashboards\" becomes \"see late orders before customers call\")"),
     )
 
 

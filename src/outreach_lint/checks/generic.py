@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding, Fix, Severity
 from ..metrics import READER_PRONOUNS, seller_name_tokens
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 from .seller_subject import classify
@@ -80,12 +80,15 @@ def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
             start,
             end,
             f"'{ctx.quote(start, end)}' could be sent to anyone: name a similar customer and the result they got",
+            Fix("Name the peer and the number: \"Brightline, a 40-person agency, cut onboarding to 5 days\""),
         )
 
 
 class TraceOptions(RuleOptions):
-    # Very short notes ("Worth a look?") carry little room for personal detail; judge longer ones.
-    min_words: int = Field(default=30, ge=1)
+    min_words: int = Field(
+        default=30, ge=1,
+        description="Very short notes (\"Worth a look?\") carry little room for personal detail; judge longer ones.",
+    )
 
 
 @rule(
@@ -163,6 +166,7 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
         end,
         "nothing in this message is about this reader (no company, role, situation or words of theirs): add one "
         "detail that is only true of them",
+        Fix("Add one fact about them: their company, a post they wrote, a number from their world"),
     )
 
 

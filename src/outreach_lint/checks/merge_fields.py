@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, rule
 
 
@@ -48,6 +48,7 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
             f.end,
             f"unfilled merge field {typed}: the reader would see the placeholder; fill it in before sending "
             "(or lint the file with --mode template)",
+            Fix("Fill in the field, or check the sending tool's data for this contact"),
         )
 
 
@@ -108,4 +109,5 @@ def malformed_merge_field(ctx: RuleContext) -> Iterator[Finding]:
             end,
             f"malformed merge field '{typed}': the delimiters do not match or no sending tool knows them, so it "
             "will be sent as typed; write it the way your tool expects ({{first_name}}, *|FNAME|*, [First Name])",
+            Fix("Write the field the way your sending tool expects, with matching delimiters"),
         )

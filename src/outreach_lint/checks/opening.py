@@ -93,6 +93,7 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
                 end,
                 f"the message opens with a self-introduction ('{_opening_words(ctx, first)}'): open with the "
                 "reader's situation; who you are can wait for the signature",
+                Fix("Move who you are to the signature and open with one fact about the reader"),
             )
             return
     pitch = _pitch(ctx, first)
@@ -101,6 +102,7 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
             *pitch,
             f"the message opens with a pitch about the sender ('{_opening_words(ctx, first)}') before any sign of "
             "the reader: open with their situation, then say what changes for them",
+            Fix("Open with the reader's situation (\"Your team posted three analyst roles\"), then the pitch"),
         )
 
 
@@ -177,6 +179,7 @@ def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
         end,
         f"'{ctx.quote(start, end)}' announces news with nothing in it for the reader: say what it changes for "
         "them (\"so you can...\", \"which means your team...\")",
+        Fix("Add what the news changes for the reader: \"..., so your team can ...\""),
     )
 
 

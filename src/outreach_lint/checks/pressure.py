@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Finding
+from ..diagnostics import Finding, Fix
 from ..rule import Example, RuleContext, RuleDocs, rule
 
 
@@ -64,6 +64,7 @@ def guilt_follow_up(ctx: RuleContext) -> Iterator[Finding]:
             end,
             f"'{ctx.quote(start, end)}' puts guilt on the reader for not answering: give them a new reason to "
             "reply, or close the thread politely",
+            Fix(f"Delete '{ctx.quote(start, end)}'; add something new and useful, or close the thread politely"),
         )
 
 

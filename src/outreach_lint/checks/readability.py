@@ -6,16 +6,20 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ..diagnostics import Finding
+from ..diagnostics import Finding, Fix
 from ..readability import flesch_kincaid_grade
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 
 
 class Options(RuleOptions):
-    # Email-tool studies put the best reply rates at grades 3-6 and a clear drop above 8.
-    max_grade: float = Field(default=8.0, gt=0)
-    # Readability formulas swing wildly on a few sentences; below this many words, stay silent.
-    min_words: int = Field(default=50, ge=1)
+    max_grade: float = Field(
+        default=8.0, gt=0,
+        description="Email-tool studies put the best reply rates at grades 3-6 and a clear drop above 8.",
+    )
+    min_words: int = Field(
+        default=50, ge=1,
+        description="Readability formulas swing wildly on a few sentences; below this many words, stay silent.",
+    )
 
 
 @rule(
@@ -84,4 +88,5 @@ def reading_grade(ctx: RuleContext) -> Iterator[Finding]:
         hardest.end_char - trailing,
         f"reading grade {grade:.1f} is above {opts.max_grade:g} (aim for 3-6): this is the hardest sentence; "
         "split it and use everyday words",
+        Fix("Split the sentence and swap long words for everyday ones (\"utilize\" becomes \"use\")"),
     )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from ..diagnostics import Finding
+from ..diagnostics import Finding, Fix
 from ..metrics import seller_name_tokens
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 
@@ -22,10 +22,14 @@ READER_POSSESSIVES = frozenset({"your"})
 
 
 class Options(RuleOptions):
-    # Fewer seller-subject sentences than this is too little evidence to judge a message by.
-    min_seller_sentences: int = Field(default=3, ge=1)
-    # Share of sentences with a clear subject in which the seller is that subject.
-    max_seller_share: float = Field(default=0.5, ge=0, le=1)
+    min_seller_sentences: int = Field(
+        default=3, ge=1,
+        description="Fewer seller-subject sentences than this is too little evidence to judge a message by.",
+    )
+    max_seller_share: float = Field(
+        default=0.5, ge=0, le=1,
+        description="Share of sentences with a clear subject in which the seller is that subject.",
+    )
 
 
 def classify(subject: Token, names: set[int]) -> str | None:
@@ -121,4 +125,5 @@ def seller_as_subject(ctx: RuleContext) -> Iterator[Finding]:
         end,
         f"the seller is the subject of {len(seller)} of {with_subject} sentences ({said}) and the reader of "
         f"{reader}: rewrite around the reader's situation and what changes for them",
+        Fix("Make the reader the subject: \"We offer faster exports\" becomes \"Your exports could take minutes\""),
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ..diagnostics import Finding, Severity
+from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
 
@@ -15,8 +15,10 @@ def _words(text: str) -> int:
 
 
 class LengthOptions(RuleOptions):
-    # Cold-email studies put reply rates highest under ~125 words; each profile sets its own value.
-    max_words: int = Field(default=125, ge=1)
+    max_words: int = Field(
+        default=125, ge=1,
+        description="Cold-email studies put reply rates highest under ~125 words; each profile sets its own value.",
+    )
 
 
 @rule(
@@ -69,13 +71,16 @@ def too_long(ctx: RuleContext) -> Iterator[Finding]:
                 end,
                 f"the body is {words} words; the {ctx.profile} profile aims for at most {opts.max_words}: "
                 "the message passes the limit here; keep one point, one proof and one ask",
+                Fix("Cut to one point about the reader, one line of proof and one ask; link to the rest"),
             )
             return
 
 
 class SentenceOptions(RuleOptions):
-    # Plain-language guides aim for 15-20 words on average and treat 30+ as hard to follow.
-    max_words: int = Field(default=30, ge=5)
+    max_words: int = Field(
+        default=30, ge=5,
+        description="Plain-language guides aim for 15-20 words on average and treat 30+ as hard to follow.",
+    )
 
 
 @rule(
@@ -123,12 +128,15 @@ def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
                 sent.start_char,
                 end,
                 f"this sentence is {n} words (more than {opts.max_words}): split it so each sentence says one thing",
+                Fix("Split it at 'and', 'which' or 'because' into sentences of one idea each"),
             )
 
 
 class WallOptions(RuleOptions):
-    # About five lines on a phone screen; a longer block reads as a wall and gets skipped.
-    max_paragraph_words: int = Field(default=80, ge=10)
+    max_paragraph_words: int = Field(
+        default=80, ge=10,
+        description="About five lines on a phone screen; a longer block reads as a wall and gets skipped.",
+    )
 
 
 @rule(
@@ -182,6 +190,7 @@ def wall_of_text(ctx: RuleContext) -> Iterator[Finding]:
                 first_line_end + 1 if first_line_end > 0 else end,
                 f"this paragraph is {n} words with no break (more than {opts.max_paragraph_words}): split it into "
                 "short paragraphs a reader can skim",
+                Fix("Break it into the reader's situation, what changes for them, and the ask"),
             )
         pos += len(block) + 2
 

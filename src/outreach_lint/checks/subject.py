@@ -7,14 +7,19 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ..diagnostics import Finding
+from ..diagnostics import Finding, Fix, TextEdit
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
 
 class Options(RuleOptions):
-    # Phone inboxes cut subjects at roughly 40-60 characters; reply-rate studies favour a few words.
-    max_chars: int = Field(default=60, ge=1)
-    max_words: int = Field(default=9, ge=1)
+    max_chars: int = Field(
+        default=60, ge=1,
+        description="Phone inboxes cut subjects at roughly 40-60 characters; reply-rate studies favour a few words.",
+    )
+    max_words: int = Field(
+        default=9, ge=1,
+        description="Subjects of a few words get more replies than long ones; nine words is already a long line on a phone.",
+    )
 
 
 @rule(
@@ -57,6 +62,7 @@ def subject_too_long(ctx: RuleContext) -> Iterator[Finding]:
             region.end,
             f"subject has {words} words and {len(text)} characters (limit {opts.max_words} words, {opts.max_chars} "
             "characters): phones cut it off; say one thing about the reader in a few words",
+            Fix("Keep the few words about the reader: \"Onboarding at Northwind\""),
         )
 
 
@@ -107,7 +113,10 @@ def missing_subject(ctx: RuleContext) -> Iterator[Finding]:
         return
     region = ctx.region("subject")
     at = region.start if region else (ctx.region("body").start if ctx.region("body") else 0)  # type: ignore[union-attr]
-    yield ctx.finding(at, at, "the email has no subject: the inbox will show '(no subject)'; add a few words about the reader")
+    yield ctx.finding(
+        at, at, "the email has no subject: the inbox will show '(no subject)'; add a few words about the reader",
+        Fix("Add a subject of a few words about the reader: \"Onboarding at Northwind\""),
+    )
 
 
 _SPAM_WORDS = re.compile(
@@ -155,12 +164,19 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
     m = _SPAM_WORDS.search(text)
     if m:
         s, e = region.start + m.start(), region.start + m.end()
-        yield ctx.finding(s, e, f"'{ctx.quote(s, e)}' in the subject reads as spam to filters and readers: write it as you would to a colleague")
+        yield ctx.finding(
+            s, e, f"'{ctx.quote(s, e)}' in the subject reads as spam to filters and readers: write it as you would to a colleague",
+            Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic: \"your audit backlog\""),
+        )
         return
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
     caps = [w for w in words if len(w) > 1 and w.isupper()]
     if len(words) >= 3 and len(caps) * 2 > len(words):
-        yield ctx.finding(region.start, region.end, "the subject is in capitals, which reads as shouting: use sentence case")
+        calm = text[:1].upper() + text[1:].lower()
+        yield ctx.finding(
+            region.start, region.end, "the subject is in capitals, which reads as shouting: use sentence case",
+            Fix(f"Use sentence case: '{calm}' (check names and acronyms)", (TextEdit(region.start, region.end, calm),)),
+        )
 
 
 _REPLY_PREFIX = re.compile(r"^\s*(?:re|fw|fwd|aw|sv|tr)\s*(?:\[\d+\])?\s*:", re.I)
@@ -206,4 +222,8 @@ def fake_reply_prefix(ctx: RuleContext) -> Iterator[Finding]:
         return
     s = region.start + len(m.group(0)) - len(m.group(0).lstrip())
     e = region.start + m.end()
-    yield ctx.finding(s, e, f"'{ctx.quote(s, e)}' makes a first message look like a reply: the reader knows it is not; drop the prefix")
+    end = e + (len(ctx.text[e : region.end]) - len(ctx.text[e : region.end].lstrip()))
+    yield ctx.finding(
+        s, e, f"'{ctx.quote(s, e)}' makes a first message look like a reply: the reader knows it is not; drop the prefix",
+        Fix(f"Remove '{ctx.quote(s, e)}'", (TextEdit(s, end, ""),)),
+    )

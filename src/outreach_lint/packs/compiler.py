@@ -75,10 +75,16 @@ class PackRule:
     def _format(self, **values: Any) -> str:
         return self.spec.message.format(**values)
 
+    def _advice(self, **values: Any) -> tuple[Fix, ...]:
+        """The pack's suggestion as a fix with no edits: advice the writer applies by hand."""
+        if not self.spec.suggestion:
+            return ()
+        return (Fix(self.spec.suggestion.format(**values)),)
+
     def _match_finding(self, ctx: RuleContext, start: int, end: int, label: str) -> Finding:
         words = ctx.quote(start, end)
         if self.spec.kind != "substitute":
-            return ctx.finding(start, end, self._format(match=words))
+            return ctx.finding(start, end, self._format(match=words), *self._advice(match=words))
         replacement = self.spec.substitutions[label]
         original = ctx.text[start:end]
         if original[:1].isupper() and replacement:
@@ -93,10 +99,12 @@ class PackRule:
         if s.min is not None and n < s.min:
             anchor = _last_sentence(ctx, self.meta.regions)
             if anchor is not None:
-                yield ctx.finding(*anchor, self._format(match=ctx.quote(*anchor), **values))
+                words = ctx.quote(*anchor)
+                yield ctx.finding(*anchor, self._format(match=words, **values), *self._advice(match=words, **values))
         if s.max is not None and n > s.max:
             start, end, _ = hits[s.max]
-            yield ctx.finding(start, end, self._format(match=ctx.quote(start, end), **values))
+            words = ctx.quote(start, end)
+            yield ctx.finding(start, end, self._format(match=words, **values), *self._advice(match=words, **values))
 
     def _ratio(self, ctx: RuleContext, hits: list[tuple[int, int, str]]) -> Iterator[Finding]:
         s = self.spec
@@ -110,11 +118,8 @@ class PackRule:
         if low or high:
             start, end, _ = num[0]
             shown = "no" if not den else f"{ratio:.1f}x"
-            yield ctx.finding(
-                start,
-                end,
-                self._format(numerator=len(num), denominator=len(den), ratio=shown, match=ctx.quote(start, end)),
-            )
+            values = {"numerator": len(num), "denominator": len(den), "ratio": shown, "match": ctx.quote(start, end)}
+            yield ctx.finding(start, end, self._format(**values), *self._advice(**values))
 
 
 def _last_sentence(ctx: RuleContext, regions: tuple[str, ...]) -> tuple[int, int] | None:
@@ -136,12 +141,13 @@ def rules_from_pack(path: Path, origin: str) -> list[PackRule]:
     out = []
     for r in spec.rules:
         allowed = _FIELDS[r.kind]
-        for _, name, _, _ in string.Formatter().parse(r.message):
-            if name is not None and name.split(".")[0].split("[")[0] not in allowed:
-                raise PackError(
-                    f"rule pack {path}: rule {r.code} field 'message': unknown placeholder {{{name}}} "
-                    f"(a {r.kind} rule offers {', '.join(sorted(allowed))})"
-                )
+        for field_name, text in (("message", r.message), ("suggestion", r.suggestion or "")):
+            for _, name, _, _ in string.Formatter().parse(text):
+                if name is not None and name.split(".")[0].split("[")[0] not in allowed:
+                    raise PackError(
+                        f"rule pack {path}: rule {r.code} field '{field_name}': unknown placeholder {{{name}}} "
+                        f"(a {r.kind} rule offers {', '.join(sorted(allowed))})"
+                    )
         meta = RuleMeta(
             code=r.code,
             name=r.name,

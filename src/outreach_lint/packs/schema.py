@@ -51,6 +51,9 @@ class RuleSpec(_Strict):
     kind: Literal["phrase", "pattern", "substitute", "count", "ratio"]
     summary: str = Field(min_length=1)
     message: str = Field(min_length=1)
+    # What to do about a finding, shown under it (same placeholders as `message`). Substitute rules
+    # make their own suggestion, with a safe edit.
+    suggestion: str | None = None
     docs: DocsSpec
     examples: ExamplesSpec
     severity: Literal["info", "warning", "error"] = "warning"
