@@ -99,3 +99,20 @@ def test_broken_pack_is_a_clear_error(tmp_path: Path, body: str, expect: str) ->
     message = str(info.value)
     assert "broken.yaml" in message or "duplicate" in message
     assert expect in message and "\n" not in message
+
+
+def test_a_pack_extends_a_builtin_lexicon(tmp_path: Path) -> None:
+    (tmp_path / "words.yaml").write_text(
+        "pack: house-words\nlexicons:\n  pleasantry:\n    phrases: [trust you had a restful break]\n", encoding="utf-8"
+    )
+    (tmp_path / "outreach-lint.toml").write_text('packs = ["words.yaml"]\n')
+    body = "Hi Sam,\n\nTrust you had a restful break. Your team is hiring. Worth a chat?\n"
+    assert "PC004" not in codes(Linter().lint_text(body))
+    assert "PC004" in codes(Linter(load_config(tmp_path / "outreach-lint.toml")).lint_text(body))
+
+
+def test_a_bad_lexicon_name_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("pack: x\nlexicons:\n  Bad_Name:\n    phrases: [x]\n", encoding="utf-8")
+    (tmp_path / "outreach-lint.toml").write_text('packs = ["bad.yaml"]\n')
+    with pytest.raises(ConfigError, match="kebab-case"):
+        load_linter(load_config(tmp_path / "outreach-lint.toml"))
