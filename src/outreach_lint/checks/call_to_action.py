@@ -148,8 +148,8 @@ class CompetingOptions(RuleOptions):
     docs=RuleDocs(
         what=(
             "Sorts every ask by where it sends the reader: a meeting, content to read or watch, social media, a "
-            "sign-up, a referral, or just a reply. Flags a message whose asks point to more than "
-            "`max-destinations` (default 2) different places."
+            "sign-up or a referral (a plain reply competes with nothing). Flags a message whose asks point to "
+            "more than `max-destinations` (default 2) different places."
         ),
         why=(
             "Each extra ask splits the reader's attention and makes the easiest answer none at all. One clear "
@@ -176,7 +176,8 @@ def competing_asks(ctx: RuleContext) -> Iterator[Finding]:
     opts: CompetingOptions = ctx.options  # type: ignore[assignment]
     first_for: dict[str, Ask] = {}
     for ask in ctx.asks:
-        for action in sorted(ask.actions):
+        # A reply is how every ask is answered; it competes with nothing.
+        for action in sorted(ask.actions - {"reply"}):
             first_for.setdefault(action, ask)
     if len(first_for) <= opts.max_destinations:
         return

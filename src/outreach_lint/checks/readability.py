@@ -17,8 +17,8 @@ class Options(RuleOptions):
         description="Email-tool studies put the best reply rates at grades 3-6 and a clear drop above 8.",
     )
     min_words: int = Field(
-        default=50, ge=1,
-        description="Readability formulas swing wildly on a few sentences; below this many words, stay silent.",
+        default=80, ge=1,
+        description="Readability formulas swing by a grade or more on a few sentences; below this many words, stay silent.",
     )
 
 
@@ -30,7 +30,7 @@ class Options(RuleOptions):
         what=(
             "Computes the Flesch-Kincaid grade of the body with textstat (syllables from the bundled CMU "
             "dictionary, offline). Flags bodies above `max-grade` (default 8) once they have at least "
-            "`min-words` words (default 50); the finding points at the hardest sentence."
+            "`min-words` words (default 80); the finding points at the hardest sentence."
         ),
         why=(
             "People read outreach on a phone between meetings. Long sentences and long words make them work to "
@@ -48,20 +48,32 @@ class Options(RuleOptions):
         "heterogeneous information repositories, and institutionalizing continuous improvement initiatives "
         "throughout multinational corporations, thereby accelerating strategic decision-making capabilities "
         "and maximizing stakeholder value realization. Implementation methodologies incorporate comprehensive "
-        "organizational readiness assessments and sophisticated change-management frameworks. Would you consider "
-        "an exploratory conversation?\n",
+        "organizational readiness assessments and sophisticated change-management frameworks. Furthermore, "
+        "standardized governance structures facilitate sustainable adoption across geographically distributed "
+        "operational divisions, notwithstanding considerable variability in technological maturity. Additionally, "
+        "executive sponsorship considerably accelerates organizational alignment regarding prioritization "
+        "decisions and investment sequencing. Would you "
+        "consider an exploratory conversation?\n",
         "Hi Priya,\n\nConsidering the increasingly sophisticated regulatory requirements characterizing "
         "contemporary pharmaceutical manufacturing environments, organizations frequently underestimate the "
         "administrative complexity associated with documentation, verification, and authorization procedures "
         "that accompany international distribution, particularly when multiple jurisdictions impose "
         "contradictory obligations. Additionally, documentation inconsistencies frequently necessitate "
-        "time-consuming reconciliation activities. Is this something your compliance organization is evaluating?\n",
+        "time-consuming reconciliation activities. Consequently, pharmaceutical organizations increasingly "
+        "prioritize centralized documentation repositories, standardized verification methodologies, and "
+        "automated authorization workflows. Regulatory inspections increasingly scrutinize documentation "
+        "completeness, traceability, and verification consistency across manufacturing facilities and "
+        "distribution partners. Is this something your compliance organization is evaluating?\n",
         "Hi Tamsin,\n\nAccelerating digitalization necessitates reconsidering organizational infrastructure "
         "investments, particularly regarding interoperability between legacy enterprise resource planning "
         "installations and contemporary cloud-native applications, because incompatibilities frequently "
         "generate substantial operational inefficiencies alongside considerable unanticipated expenditure. "
         "Consequently, comprehensive architectural evaluations increasingly precede substantial transformation "
-        "initiatives. Would an exploratory discussion regarding your modernization priorities be beneficial?\n",
+        "initiatives. Organizations postponing these evaluations frequently encounter escalating integration "
+        "complexity, diminishing vendor flexibility, and progressively deteriorating operational visibility. "
+        "Comprehensive modernization roadmaps ordinarily incorporate infrastructure rationalization, application "
+        "consolidation, and organizational capability development initiatives. "
+        "Would an exploratory discussion regarding your modernization priorities be beneficial?\n",
     ),
     passes=(
         "Hi Morgan,\n\nYour team posted three job ads for data analysts this month. That usually means the "
