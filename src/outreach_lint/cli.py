@@ -287,6 +287,37 @@ def evaluate(labelled: str, output_format: str, config_path: str | None, select,
         sys.exit(EXIT_FINDINGS)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind. Only loopback unless you say otherwise.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes, each with its own warm pipeline.")
+@click.option("--config", "config_path", type=str, default=None, help="Config file (TOML); default: discovered from the current directory.")
+@click.option("--max-body-bytes", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Larger request bodies get 413.")
+@click.option("--max-batch", type=click.IntRange(min=1), default=100, show_default=True, help="Most messages in one /v1/lint/batch call.")
+@click.option("--timeout", "timeout_seconds", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="Seconds a request may take before it gets 503.")
+def serve(host: str, port: int, workers: int, config_path: str | None, max_body_bytes: int, max_batch: int,
+          timeout_seconds: float) -> None:
+    """Run the HTTP service for pre-send checks, with the playground page at /."""
+    try:
+        import uvicorn
+
+        from .server.app import ENV_SETTINGS, ServiceSettings
+    except ImportError as exc:
+        _fail(f"the service needs the 'serve' extra ({exc.name} is missing): pip install 'outreach-lint[serve]'")
+    if config_path:
+        _load_config(config_path, ())  # a broken config is a one-line usage error before any worker starts
+    settings = ServiceSettings(
+        config_path=str(Path(config_path).resolve()) if config_path else None,
+        max_body_bytes=max_body_bytes, max_batch=max_batch, timeout_seconds=timeout_seconds,
+    )
+    os.environ[ENV_SETTINGS] = settings.to_env()
+    click.echo(f"outreach-lint: serving on http://{host}:{port} with {workers} worker(s); Ctrl+C or SIGTERM stops", err=True)
+    uvicorn.run(
+        "outreach_lint.server.app:factory", factory=True, host=host, port=port, workers=workers,
+        access_log=False, log_level="warning", timeout_graceful_shutdown=15, server_header=False,
+    )
+
+
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--config", "config_path", type=str, default=None, help="Config file (its packs are listed too).")
@@ -299,25 +330,15 @@ def rules_command(output_format: str, config_path: str | None) -> None:
     enabled = {r.meta.code for r in load_linter(cfg).rules}
     rows = list(registry)
     if output_format == "json":
-        click.echo(json.dumps([_rule_dict(r, r.meta.code in enabled) for r in rows], indent=2, ensure_ascii=False))
+        from .docs import rule_summary
+
+        click.echo(json.dumps([rule_summary(r, r.meta.code in enabled) for r in rows], indent=2, ensure_ascii=False))
         return
     width = max(len(r.meta.name) for r in rows)
     click.echo(f"{'CODE':<7} {'NAME':<{width}}  {'SEVERITY':<8} {'ON':<3} SUMMARY")
     for r in rows:
         m = r.meta
         click.echo(f"{m.code:<7} {m.name:<{width}}  {m.severity.label:<8} {'yes' if m.code in enabled else 'no':<3} {m.summary}")
-
-
-def _rule_dict(r, enabled: bool) -> dict[str, Any]:
-    m = r.meta
-    return {
-        "code": m.code, "name": m.name, "category": m.category, "summary": m.summary,
-        "severity": m.severity.label, "enabled": enabled, "stability": m.stability, "origin": m.origin,
-        "regions": list(m.regions), "requires": sorted(m.requires), "profiles": list(m.profiles),
-        "options": {k: {"default": f.default, "type": str(f.annotation)} for k, f in m.options.model_fields.items()},
-        "docs": {"what": m.docs.what, "why": m.docs.why, "example": m.docs.example, "instead": m.docs.instead},
-        "examples": {"fail": [e.text for e in m.examples.fail], "pass": [e.text for e in m.examples.passes]},
-    }
 
 
 @main.command("rule")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .profiles import PROFILES
 from .rule import Rule
 
@@ -74,6 +76,22 @@ def rule_markdown(rule: Rule) -> str:
     for e in m.examples.passes:
         lines += [_block(e.text), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def rule_summary(rule: Rule, enabled: bool) -> dict[str, Any]:
+    """A rule as data, for `outreach-lint rules --format json` and the HTTP service."""
+    m = rule.meta
+    return {
+        "code": m.code, "name": m.name, "category": m.category, "summary": m.summary,
+        "severity": m.severity.label, "enabled": enabled, "stability": m.stability, "origin": m.origin,
+        "regions": list(m.regions), "requires": sorted(m.requires), "profiles": list(m.profiles),
+        "options": {
+            k: {"default": f.default, "type": str(f.annotation), "description": f.description or ""}
+            for k, f in m.options.model_fields.items()
+        },
+        "docs": {"what": m.docs.what, "why": m.docs.why, "example": m.docs.example, "instead": m.docs.instead},
+        "examples": {"fail": [e.text for e in m.examples.fail], "pass": [e.text for e in m.examples.passes]},
+    }
 
 
 def rule_docs_files(rules: list[Rule]) -> dict[str, str]:

@@ -301,6 +301,21 @@ class Linter:
         reports = self._lint_messages(list(parsed.messages))
         return reports, errors
 
+    def narrow(self, report: Report, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Report:
+        """Keep only the findings of rules that ``select``/``ignore`` leave (flake8 semantics), re-scored.
+
+        For callers (the HTTP service) that narrow one request's output within the configured rules.
+        Unknown references raise ConfigError naming them.
+        """
+        if select is None and not ignore:
+            return report
+        self._check_refs(select or (), "select")
+        self._check_refs(ignore, "ignore")
+        kept_codes = {r.meta.code for r in self.registry.selected(Selection(select=tuple(select or ("ALL",)), ignore=tuple(ignore)))}
+        kept = tuple(d for d in report.diagnostics if d.code in kept_codes)
+        score, breakdown = score_report(kept)
+        return replace(report, diagnostics=kept, score=score, score_breakdown=breakdown)
+
     # -- the flow ----------------------------------------------------------------------------------
     def _lint_messages(self, messages: list[Message]) -> list[Report]:
         rt = self.runtime

@@ -1,0 +1,128 @@
+"""Request and response bodies of the HTTP service (the OpenAPI document is generated from these)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..rule import PROFILES
+
+Profile = Literal["cold-email", "follow-up", "reply", "linkedin", "script", "announcement"]
+assert set(Profile.__args__) == set(PROFILES)  # type: ignore[attr-defined]
+
+
+class LintRequest(BaseModel):
+    """One message about to be sent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subject: str | None = Field(default=None, max_length=1_000)
+    body: str | None = Field(default=None, description="Plain text (or the format given in `format`).")
+    html: str | None = Field(default=None, description="HTML body, used when `body` is absent.")
+    format: Literal["text", "markdown", "html", "template", "script"] | None = None
+    profile: Profile | None = None
+    mode: Literal["template", "rendered"] | None = Field(
+        default=None, description="rendered (default) reports merge fields left in the message."
+    )
+    select: list[str] | None = Field(default=None, max_length=50, description="Narrow to these rules (codes, prefixes, names).")
+    ignore: list[str] = Field(default_factory=list, max_length=50)
+    id: str | None = Field(default=None, max_length=200)
+
+    @model_validator(mode="after")
+    def _has_text(self) -> LintRequest:
+        if self.body is None and self.html is None:
+            raise ValueError("give 'body' or 'html'")
+        return self
+
+
+class BatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    messages: list[LintRequest] = Field(min_length=1)
+
+
+class Position(BaseModel):
+    offset: int
+    line: int
+    column: int
+
+
+class EditOut(BaseModel):
+    start: int
+    end: int
+    replacement: str
+
+
+class SuggestionOut(BaseModel):
+    title: str
+    edits: list[EditOut]
+    safe: bool
+
+
+class DiagnosticOut(BaseModel):
+    code: str
+    name: str
+    category: str
+    severity: Literal["info", "warning", "error"]
+    message: str
+    start: Position
+    end: Position
+    excerpt: str
+    region: str
+    suggestions: list[SuggestionOut]
+
+
+class ReportOut(BaseModel):
+    """One message's report: the same object as an entry of `results` in the JSON wire format."""
+
+    path: str
+    message_id: str | None
+    score: int = Field(ge=0, le=100)
+    score_breakdown: dict[str, int]
+    metrics: dict[str, Any]
+    diagnostics: list[DiagnosticOut]
+
+
+class BatchOut(BaseModel):
+    results: list[ReportOut]
+
+
+class ErrorDetail(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    fields: list[ErrorDetail] = Field(default_factory=list)
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+class RuleOut(BaseModel):
+    code: str
+    name: str
+    category: str
+    summary: str
+    severity: str
+    enabled: bool
+    stability: str
+    origin: str
+    regions: list[str]
+    requires: list[str]
+    profiles: list[str]
+    options: dict[str, dict[str, Any]]
+    docs: dict[str, str]
+    examples: dict[str, list[str]]
+
+
+class RuleDetailOut(RuleOut):
+    markdown: str
+
+
+class Status(BaseModel):
+    status: str
