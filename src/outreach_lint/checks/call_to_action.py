@@ -285,7 +285,7 @@ class FrictionOptions(RuleOptions):
     ),
     passes=(
         "Hi Sam,\n\nYour team is hiring analysts. Would a 15-minute call on Tuesday work?\n",
-        "Hi Jo,\n\nYou are opening a new warehouse. Worth a look?\n",
+        "Hi Jo,\n\nYou are opening a new warehouse. Worth a look at cutting stock counts to an hour?\n",
         Example(
             "Hi Al,\n\nThanks for the call. Could we book a 60-minute demo with your leads on Thursday?\n",
             profile="follow-up",
@@ -295,7 +295,8 @@ class FrictionOptions(RuleOptions):
 def high_friction_first_ask(ctx: RuleContext) -> Iterator[Finding]:
     opts: FrictionOptions = ctx.options  # type: ignore[assignment]
     for ask in ctx.asks:
-        if ask.kind == "vague":
+        # "cut your reports to an hour" is an outcome, not a meeting: only meeting asks cost time.
+        if ask.kind == "vague" or not (ask.kind == "meeting" or "meeting" in ask.actions):
             continue
         heavy = ctx.lexicon_in("high-friction", ask.start, ask.end)
         too_long = ask.minutes is not None and ask.minutes > opts.max_minutes
