@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,8 +31,10 @@ class Metrics:
     excluded: dict[str, int]  # characters left out, by kind (quoted, signature, footer, ...)
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        # Shallow on purpose: dataclasses.asdict deep-copies, and this runs once per message.
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
         out["asks"] = [dict(a) for a in self.asks]
+        out["excluded"] = dict(self.excluded)
         return out
 
 
@@ -54,7 +56,9 @@ def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
     doc, prepared = ctx.doc, ctx.prepared
     body = prepared.region("body")
     body_start = body.start if body else len(doc.text)
-    tokens = [t for t in doc if t.idx >= body_start and not prepared.in_url(t.idx, t.idx + len(t))]
+    tokens = [t for t in doc if t.idx >= body_start]
+    if prepared.has_urls:
+        tokens = [t for t in tokens if not prepared.in_url(t.idx, t.idx + len(t))]
     words = [t for t in tokens if t.is_alpha or t.like_num]
     sentences = list(ctx.body_sentences())
     names = seller_name_tokens(doc, ctx.seller_names)

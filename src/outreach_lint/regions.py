@@ -88,6 +88,10 @@ class Prepared:
     def _urls(self) -> tuple[Region, ...]:
         return tuple(r for r in self.regions if r.kind == "url")
 
+    @property
+    def has_urls(self) -> bool:
+        return bool(self._urls)
+
     def in_url(self, start: int, end: int) -> bool:
         return any(r.start < end and start < r.end for r in self._urls)
 

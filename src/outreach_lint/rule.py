@@ -151,6 +151,7 @@ class RuleContext:
         self.asks = asks  # the asks found in the body (see outreach_lint.asks)
         self._matches = matches
         self._lexicons: dict[str, list[tuple[int, int, str]]] = {}
+        self._body_sentences: list[Span] | None = None
 
     # -- regions -------------------------------------------------------------------------------
     def region(self, kind: str) -> Region | None:
@@ -163,12 +164,12 @@ class RuleContext:
 
     def body_sentences(self) -> Iterator[Span]:
         """Sentences of the body (not the subject or greeting) that contain words."""
-        body = self.region("body")
-        if body is None:
-            return
-        for sent in self.doc.sents:
-            if sent.start_char >= body.start and any(t.is_alpha for t in sent):
-                yield sent
+        if self._body_sentences is None:  # many rules ask; the sentences are found once per message
+            body = self.region("body")
+            self._body_sentences = [] if body is None else [
+                sent for sent in self.doc.sents if sent.start_char >= body.start and any(t.is_alpha for t in sent)
+            ]
+        yield from self._body_sentences
 
     def in_region(self, kind: str, start: int, end: int) -> bool:
         if kind == "opening":

@@ -169,6 +169,40 @@ def rules_from_pack(path: Path, origin: str) -> list[PackRule]:
 
 
 LEXICON_PREFIX = "@"
+_MAX_EXPANSION = 400
+
+
+def expand_to_phrases(pattern: list[dict[str, Any]]) -> list[list[str]] | None:
+    """The word sequences a plain-word pattern matches, or None if it uses anything else.
+
+    Plain means each token constrains only LOWER (or a case-free ORTH such as "?") to a string or an IN
+    list, optionally with OP "?". Expansions larger than a few hundred phrases stay token patterns.
+    """
+    sequences: list[list[str]] = [[]]
+    for token in pattern:
+        op = token.get("OP")
+        keys = set(token) - {"OP"}
+        if op not in (None, "?") or len(keys) != 1:
+            return None
+        (attr,) = keys
+        value = token[attr]
+        if isinstance(value, str):
+            options = [value]
+        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            options = list(value["IN"])
+        else:
+            return None
+        if attr == "ORTH" and any(o != o.lower() for o in options):
+            return None  # case matters ("URGENT"): keep the token pattern
+        if attr not in ("LOWER", "ORTH"):
+            return None
+        choices: list[str | None] = [o.lower() for o in options]
+        if op == "?":
+            choices.append(None)
+        sequences = [seq + ([c] if c is not None else []) for seq in sequences for c in choices]
+        if len(sequences) > _MAX_EXPANSION:
+            return None
+    return [seq for seq in sequences if seq]
 
 
 class CompiledPacks:
@@ -189,7 +223,18 @@ class CompiledPacks:
                 self._add(f"{LEXICON_PREFIX}{name}{_SEP}", terms)
 
     def _add(self, key: str, terms: Terms) -> None:
-        patterns = [list(p) for p in terms.patterns]
+        from spacy.tokens import Doc
+
+        patterns = []
+        for pattern in terms.patterns:
+            # A pattern of plain words (with IN choices and optional tokens) is a short list of phrases:
+            # the PhraseMatcher finds those by hashing, while the Matcher tries every pattern at every token.
+            phrases = expand_to_phrases(pattern)
+            if phrases is None:
+                patterns.append(list(pattern))
+            else:
+                self.phrases.add(key, [Doc(self._nlp.vocab, words=words) for words in phrases])
+                self._has_phrases = True
         if terms.attr == "LEMMA":
             # Lemma phrases become token patterns: a phrase matcher would need every pattern
             # run through the tagger and lemmatizer at start-up.
