@@ -89,7 +89,8 @@ class Linter:
         for pack in self.config.packs:
             rules.extend(rules_from_pack(pack, origin="pack"))
         self.registry = Registry(rules)
-        self.lexicons = load_lexicons([*builtin_pack_paths(), *self.config.packs])
+        shipped = builtin_pack_paths()
+        self.lexicons = load_lexicons([*shipped, *self.config.packs], trusted=shipped)
         self._validate_config()
         selection = Selection(
             select=self.config.select if self.config.select is not None else ("ALL",),

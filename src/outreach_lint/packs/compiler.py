@@ -136,8 +136,8 @@ def _example(e: str | ExampleSpec) -> Example:
     return Example(e.text, profile=e.profile, mode=e.mode)
 
 
-def rules_from_pack(path: Path, origin: str) -> list[PackRule]:
-    spec = read_pack(path)
+def rules_from_pack(path: Path, origin: str, *, trusted: bool = False) -> list[PackRule]:
+    spec = read_pack(path, trusted=trusted)
     out = []
     for r in spec.rules:
         allowed = _FIELDS[r.kind]

@@ -13,11 +13,12 @@ from .loader import read_pack, terms_requirements
 from .schema import Terms
 
 
-def load_lexicons(paths: Iterable[Path]) -> dict[str, tuple[Terms, ...]]:
-    """Every lexicon the packs at ``paths`` define, merged by name in path order."""
+def load_lexicons(paths: Iterable[Path], trusted: Iterable[Path] = ()) -> dict[str, tuple[Terms, ...]]:
+    """Every lexicon the packs at ``paths`` define, merged by name in path order (``trusted``: shipped)."""
     merged: dict[str, list[Terms]] = {}
+    shipped = set(trusted)
     for path in paths:
-        for name, terms in read_pack(path).lexicons.items():
+        for name, terms in read_pack(path, trusted=path in shipped).lexicons.items():
             merged.setdefault(name, []).append(terms)
     return {name: tuple(groups) for name, groups in merged.items()}
 

@@ -15,12 +15,23 @@ class PackError(Exception):
     """A rule pack that cannot be used. The message is one line: file, rule, field, problem."""
 
 
-def read_pack(path: Path) -> PackSpec:
+def read_pack(path: Path, *, trusted: bool = False) -> PackSpec:
+    """Load and validate a pack. ``trusted`` (the shipped packs, checked by the test suite) skips
+    running every token pattern through spaCy's validator, which costs most of a second at start-up."""
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
         stamp = -1
-    return _read_pack(path, stamp)
+    spec = _read_pack(path, stamp)
+    if not trusted:
+        _validated(path, stamp)
+    return spec
+
+
+@lru_cache(maxsize=64)
+def _validated(path: Path, stamp: int) -> bool:
+    validate_patterns(path, _read_pack(path, stamp))
+    return True
 
 
 @lru_cache(maxsize=64)
@@ -43,7 +54,6 @@ def _read_pack(path: Path, stamp: int) -> PackSpec:
         spec = PackSpec.model_validate(raw)
     except ValidationError as exc:
         raise PackError(_describe(path, raw, exc)) from None
-    _validate_patterns(path, spec)
     return spec
 
 
@@ -65,7 +75,7 @@ def _describe(path: Path, raw: dict[str, Any], exc: ValidationError) -> str:
     return f"rule pack {path}:{where} field '{field}': {msg}{more}"
 
 
-def _validate_patterns(path: Path, spec: PackSpec) -> None:
+def validate_patterns(path: Path, spec: PackSpec) -> None:
     """Run every token pattern through spaCy's own validator, once, at load time."""
     from spacy.errors import MatchPatternError
     from spacy.matcher import Matcher

@@ -1,0 +1,261 @@
+"""outreach-lint benchmarks: latency, throughput against raw spaCy, cold start, processes, memory.
+
+    python benchmarks/bench.py            # full run (about ten minutes on 2 cores), updates docs/performance.md
+    python benchmarks/bench.py --quick    # small sizes, prints the table only (a smoke test)
+
+Every figure that is compared to spaCy is measured in the same run on the same machine, and the runs
+of the two sides are interleaved and the best of several is kept, so a noisy neighbour hurts both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import corpus, email_of  # noqa: E402
+
+DOC = HERE.parent / "docs" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    latency_calls: int
+    throughput_messages: int
+    rounds: int
+    processes_messages: int
+    memory_messages: int
+    cold_runs: int
+
+
+FULL = Sizes(latency_calls=300, throughput_messages=600, rounds=3, processes_messages=2000, memory_messages=10_000, cold_runs=5)
+QUICK = Sizes(latency_calls=20, throughput_messages=40, rounds=1, processes_messages=40, memory_messages=200, cold_runs=1)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def python_cmd() -> list[str]:
+    return [sys.executable]
+
+
+def env_with_source() -> dict[str, str]:
+    env = dict(os.environ)
+    src = str(HERE.parent / "src")
+    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def latency(sizes: Sizes) -> dict[str, float]:
+    from outreach_lint import Linter
+
+    linter = Linter()
+    msg = email_of(150)
+    words = len(msg["body"].split())
+    for _ in range(10):
+        linter.lint_message(subject=msg["subject"], body=msg["body"])
+    lint_ms, raw_ms = [], []
+    for _ in range(sizes.latency_calls):
+        t = time.perf_counter()
+        linter.lint_message(subject=msg["subject"], body=msg["body"])
+        lint_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        linter.nlp(msg["body"])
+        raw_ms.append((time.perf_counter() - t) * 1000)
+    return {
+        "words": words,
+        "p50": statistics.median(lint_ms),
+        "p99": percentile(lint_ms, 0.99),
+        "raw_p50": statistics.median(raw_ms),
+    }
+
+
+def throughput(sizes: Sizes) -> dict[str, float]:
+    from outreach_lint import Linter
+
+    linter = Linter()
+    messages = corpus(sizes.throughput_messages, seed=1)
+    texts = [m["body"] for m in messages]
+    words = sum(len(t.split()) for t in texts)
+    list(linter.lint_many(messages[:20]))
+    raw_best = lint_best = 0.0
+    for _ in range(sizes.rounds):
+        t = time.perf_counter()
+        for _doc in linter.nlp.pipe(texts, batch_size=64):
+            pass
+        raw_best = max(raw_best, words / (time.perf_counter() - t))
+        t = time.perf_counter()
+        for _report in linter.lint_many(messages, batch_size=64):
+            pass
+        lint_best = max(lint_best, words / (time.perf_counter() - t))
+    return {"words": words, "raw": raw_best, "linter": lint_best, "ratio": lint_best / raw_best,
+            "components": ", ".join(linter.nlp.pipe_names)}
+
+
+def cold_start(sizes: Sizes) -> dict[str, float]:
+    from outreach_lint.nlp import resolve_model
+
+    model = resolve_model(None)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one-email.txt"
+        msg = email_of(150)
+        path.write_text(f"Subject: {msg['subject']}\n\n{msg['body']}\n", encoding="utf-8")
+        check, load = [], []
+        for _ in range(sizes.cold_runs):
+            t = time.perf_counter()
+            subprocess.run([*python_cmd(), "-m", "outreach_lint.cli", "check", "-q", str(path)],
+                           env=env_with_source(), capture_output=True, check=False)
+            check.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            subprocess.run([*python_cmd(), "-c", f"import spacy; spacy.load({model!r})"], capture_output=True, check=True)
+            load.append(time.perf_counter() - t)
+    return {"model": model, "check": statistics.median(check), "load": statistics.median(load),
+            "overhead": statistics.median(check) - statistics.median(load)}
+
+
+def processes(sizes: Sizes) -> dict[str, float]:
+    from outreach_lint import Linter
+
+    messages = corpus(sizes.processes_messages, seed=2)
+    linter = Linter()
+    list(linter.lint_many(messages[:10]))
+    t = time.perf_counter()
+    list(linter.lint_many(messages, batch_size=64))
+    one = time.perf_counter() - t
+    t = time.perf_counter()
+    list(linter.lint_many(messages, batch_size=64, n_process=2))
+    two = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, m in enumerate(messages):
+            (Path(tmp) / f"m{i:05d}.txt").write_text(f"Subject: {m['subject']}\n\n{m['body']}\n", encoding="utf-8")
+        cli = {}
+        for jobs in (1, 2):
+            t = time.perf_counter()
+            subprocess.run([*python_cmd(), "-m", "outreach_lint.cli", "check", "-q", "--jobs", str(jobs), tmp],
+                           env=env_with_source(), capture_output=True, check=False)
+            cli[jobs] = time.perf_counter() - t
+    return {"messages": len(messages), "api_1": one, "api_2": two, "api_speedup": one / two,
+            "cli_1": cli[1], "cli_2": cli[2], "cli_speedup": cli[1] / cli[2]}
+
+
+MEMORY_PROBE = r"""
+import json, sys
+sys.path.insert(0, sys.argv[2])
+from corpus import corpus
+from outreach_lint import Linter
+
+def rss_kb(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field):
+            return int(line.split()[1])
+
+n = int(sys.argv[1])
+linter = Linter()
+samples = []
+step = max(1, n // 10)
+for i, _report in enumerate(linter.lint_many(corpus(n, seed=3), batch_size=64), start=1):
+    if i % step == 0:
+        samples.append([i, rss_kb("VmRSS:")])
+print(json.dumps({"samples": samples, "peak_kb": rss_kb("VmHWM:")}))
+"""
+
+
+def memory(sizes: Sizes) -> dict[str, float]:
+    out = subprocess.run([*python_cmd(), "-c", MEMORY_PROBE, str(sizes.memory_messages), str(HERE)],
+                         env=env_with_source(), capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    samples = data["samples"]
+    first, last = samples[0], samples[-1]
+    return {"messages": sizes.memory_messages, "first_at": first[0], "first_mb": first[1] / 1024,
+            "last_mb": last[1] / 1024, "peak_mb": data["peak_kb"] / 1024,
+            "growth_mb": (last[1] - first[1]) / 1024}
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    import spacy
+
+    from outreach_lint import __version__
+
+    return (f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; Python "
+            f"{platform.python_version()}; spaCy {spacy.__version__}; outreach-lint {__version__}")
+
+
+def table(lat: dict, thr: dict, cold: dict, proc: dict, mem: dict) -> str:
+    def ok(good: bool) -> str:
+        return "yes" if good else "**no**"
+
+    rows = [
+        ("Warm latency, `Linter.lint_message`, one {words}-word email".format(**lat),
+         f"p50 {lat['p50']:.1f} ms, p99 {lat['p99']:.1f} ms (raw `nlp(text)` p50 {lat['raw_p50']:.1f} ms)", "milliseconds", ""),
+        (f"Batch throughput, `lint_many` vs raw `nlp.pipe` ({thr['words']:,} words)",
+         f"{thr['linter']:,.0f} vs {thr['raw']:,.0f} words/s: ratio {thr['ratio']:.2f}", ">= 0.85", ok(thr["ratio"] >= 0.85)),
+        ("Cold start, `outreach-lint check one-email.txt` vs `spacy.load`",
+         f"{cold['check']:.2f} s vs {cold['load']:.2f} s: overhead {cold['overhead']:+.2f} s", "<= 0.3 s", ok(cold["overhead"] <= 0.3)),
+        (f"Processes, `lint_many(n_process=2)`, {proc['messages']:,} messages",
+         f"{proc['api_1']:.1f} s -> {proc['api_2']:.1f} s: {proc['api_speedup']:.2f}x", ">= 1.6x", ok(proc["api_speedup"] >= 1.6)),
+        (f"Processes, `check --jobs 2`, {proc['messages']:,} files",
+         f"{proc['cli_1']:.1f} s -> {proc['cli_2']:.1f} s: {proc['cli_speedup']:.2f}x", ">= 1.6x", ok(proc["cli_speedup"] >= 1.6)),
+        (f"Memory, one process linting {mem['messages']:,} messages",
+         f"RSS {mem['first_mb']:.0f} MB after {mem['first_at']:,}, {mem['last_mb']:.0f} MB at the end "
+         f"({mem['growth_mb']:+.0f} MB); peak {mem['peak_mb']:.0f} MB", "flat", ok(mem["growth_mb"] <= 0.1 * mem["first_mb"])),
+    ]
+    lines = ["| Measurement | Result | Target | Met |", "| --- | --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes; print only (a smoke test, not a measurement)")
+    parser.add_argument("--no-write", action="store_true", help=f"do not update {DOC.relative_to(HERE.parent)}")
+    args = parser.parse_args()
+    sizes = QUICK if args.quick else FULL
+    steps = [("latency", latency), ("throughput", throughput), ("cold start", cold_start),
+             ("processes", processes), ("memory", memory)]
+    results = []
+    for name, fn in steps:
+        print(f"running {name}...", file=sys.stderr, flush=True)
+        results.append(fn(sizes))
+    lat, thr, cold, proc, mem = results
+    when = time.strftime("%Y-%m-%d")
+    text = (f"Measured on {when} by `python benchmarks/bench.py` on: {machine()}.\n"
+            f"Pipeline components: {thr['components']} (model `{cold['model']}`).\n\n" + table(lat, thr, cold, proc, mem))
+    print(text)
+    if not args.quick and not args.no_write:
+        doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
+        head, _, rest = doc.partition(START)
+        _, _, tail = rest.partition(END)
+        DOC.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+        print(f"wrote {DOC}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
