@@ -22,6 +22,7 @@ def test_wheel_ships_rule_packs_inside_the_package(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     shipped = {Path(n).name for n in names if n.startswith("outreach_lint/rules/") and n.endswith(".yaml")}
     assert shipped == {p.name for p in (ROOT / "rules").glob("*.yaml")}
+    assert "outreach_lint/server/static/playground.html" in names  # the playground page ships too
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[outreach_lint.rules]" in text and "outreach_lint.checks:provide_rules" in text

@@ -172,12 +172,19 @@ LEXICON_PREFIX = "@"
 _MAX_EXPANSION = 400
 
 
-def expand_to_phrases(pattern: list[dict[str, Any]]) -> list[list[str]] | None:
-    """The word sequences a plain-word pattern matches, or None if it uses anything else.
+def expand_to_phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[list[str]]] | None:
+    """The attribute and word sequences a plain-word pattern matches, or None if it uses anything else.
 
-    Plain means each token constrains only LOWER (or a case-free ORTH such as "?") to a string or an IN
-    list, optionally with OP "?". Expansions larger than a few hundred phrases stay token patterns.
+    Plain means each token constrains only LOWER or ORTH to a string or an IN list, optionally with OP
+    "?". The attribute is LOWER unless some token needs an exact case ("URGENT"), then ORTH (every token
+    must then be ORTH). Expansions larger than a few hundred phrases stay token patterns.
     """
+    attrs = {next(iter(set(t) - {"OP"}), "") for t in pattern}
+    exact = any(
+        (set(t) - {"OP"}) == {"ORTH"} and any(o != o.lower() for o in _values(t["ORTH"])) for t in pattern
+    )
+    if exact and attrs != {"ORTH"}:
+        return None
     sequences: list[list[str]] = [[]]
     for token in pattern:
         op = token.get("OP")
@@ -192,17 +199,23 @@ def expand_to_phrases(pattern: list[dict[str, Any]]) -> list[list[str]] | None:
             options = list(value["IN"])
         else:
             return None
-        if attr == "ORTH" and any(o != o.lower() for o in options):
-            return None  # case matters ("URGENT"): keep the token pattern
         if attr not in ("LOWER", "ORTH"):
             return None
-        choices: list[str | None] = [o.lower() for o in options]
+        choices: list[str | None] = list(options) if exact else [o.lower() for o in options]
         if op == "?":
             choices.append(None)
         sequences = [seq + ([c] if c is not None else []) for seq in sequences for c in choices]
         if len(sequences) > _MAX_EXPANSION:
             return None
-    return [seq for seq in sequences if seq]
+    return ("ORTH" if exact else "LOWER"), [seq for seq in sequences if seq]
+
+
+def _values(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("IN"), list):
+        return [v for v in value["IN"] if isinstance(v, str)]
+    return []
 
 
 class CompiledPacks:
@@ -214,7 +227,12 @@ class CompiledPacks:
         self._nlp = nlp
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")  # plain patterns where case matters
+        self._has_exact = False
         self._has_patterns = self._has_phrases = False
+        # One-word lemma phrases are looked up token by token in a dict: far cheaper than Matcher
+        # patterns, which are tried at every token.
+        self._words: dict[str, set[str]] = {}
         for rule in rules:
             for label, terms in rule.term_groups():
                 self._add(f"{rule.meta.code}{_SEP}{label}", terms)
@@ -229,30 +247,31 @@ class CompiledPacks:
         for pattern in terms.patterns:
             # A pattern of plain words (with IN choices and optional tokens) is a short list of phrases:
             # the PhraseMatcher finds those by hashing, while the Matcher tries every pattern at every token.
-            phrases = expand_to_phrases(pattern)
-            if phrases is None:
+            expanded = expand_to_phrases(pattern)
+            if expanded is None:
                 patterns.append(list(pattern))
+                continue
+            attr, phrases = expanded
+            docs = [Doc(self._nlp.vocab, words=words) for words in phrases]
+            if attr == "ORTH":
+                self.exact.add(key, docs)
+                self._has_exact = True
             else:
-                self.phrases.add(key, [Doc(self._nlp.vocab, words=words) for words in phrases])
+                self.phrases.add(key, docs)
                 self._has_phrases = True
         if terms.attr == "LEMMA":
-            # Lemma phrases become token patterns: a phrase matcher would need every pattern
-            # run through the tagger and lemmatizer at start-up.
-            # The base form itself matches too: the tagger's lemma of a mis-tagged word ("Upgrade" read
-            # as a proper noun) keeps its capital.
-            # One-word phrases share a single pattern: the Matcher's cost grows with the number of
-            # patterns it tries at each token, not with the size of an IN list.
-            singles: set[str] = set()
+            # Lemma phrases are matched on the lemma or on the word itself (the tagger's lemma of a
+            # mis-tagged word, "Upgrade" read as a proper noun, keeps its capital). A phrase matcher
+            # would need every pattern run through the tagger and lemmatizer at start-up.
             for phrase in terms.phrases:
                 words = list(self._nlp.make_doc(phrase))
                 if len(words) == 1:
-                    singles.update((words[0].text, words[0].lower_))
+                    for form in {words[0].text, words[0].lower_}:
+                        self._words.setdefault(form, set()).add(key)
                     continue
                 patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in words])
-                patterns.append([{"LOWER": t.lower_} for t in words])
-            if singles:
-                patterns.append([{"LEMMA": {"IN": sorted(singles)}}])
-                patterns.append([{"LOWER": {"IN": sorted(s.lower() for s in singles)}}])
+                self.phrases.add(key, [self._nlp.make_doc(phrase.lower())])
+                self._has_phrases = True
         elif terms.phrases:
             self.phrases.add(key, [self._nlp.make_doc(p) for p in terms.phrases])
             self._has_phrases = True
@@ -264,10 +283,24 @@ class CompiledPacks:
         """Matches by rule code (and by ``@lexicon`` name): (start_char, end_char, label)."""
         out: dict[str, list[tuple[int, int, str]]] = {}
         vocab = doc.vocab.strings
-        active = [m for m, used in ((self.matcher, self._has_patterns), (self.phrases, self._has_phrases)) if used]
+        active = [
+            m for m, used in ((self.matcher, self._has_patterns), (self.phrases, self._has_phrases), (self.exact, self._has_exact))
+            if used
+        ]
         for matcher in active:
             for match_id, start, end in matcher(doc):
                 code, _, label = vocab[match_id].partition(_SEP)
                 span = doc[start:end]
                 out.setdefault(code, []).append((span.start_char, span.end_char, label))
+        if self._words:
+            words = self._words
+            for token in doc:
+                keys = words.get(token.lower_)
+                by_lemma = words.get(token.lemma_)
+                if by_lemma:
+                    keys = by_lemma if keys is None else keys | by_lemma
+                if keys:
+                    for key in keys:
+                        code, _, label = key.partition(_SEP)
+                        out.setdefault(code, []).append((token.idx, token.idx + len(token), label))
         return out
