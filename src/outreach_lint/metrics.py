@@ -54,17 +54,26 @@ def seller_name_tokens(doc: Doc, names: tuple[str, ...]) -> set[int]:
 
 def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
     doc, prepared = ctx.doc, ctx.prepared
+    text = prepared.text.text  # what the Doc was made from; doc.text would rebuild it token by token
     body = prepared.region("body")
-    body_start = body.start if body else len(doc.text)
-    tokens = [t for t in doc if t.idx >= body_start]
-    if prepared.has_urls:
-        tokens = [t for t in tokens if not prepared.in_url(t.idx, t.idx + len(t))]
-    words = [t for t in tokens if t.is_alpha or t.like_num]
+    body_start = body.start if body else len(text)
+    words = seller = reader = questions = 0
+    has_urls = prepared.has_urls
+    for t in doc:  # one pass: creating Token objects is the expensive part
+        if t.idx < body_start or (has_urls and prepared.in_url(t.idx, t.idx + len(t))):
+            continue
+        if t.is_alpha or t.like_num:
+            words += 1
+        lower = t.lower_
+        if lower in SELLER_PRONOUNS:
+            seller += 1
+        elif lower in READER_PRONOUNS:
+            reader += 1
+        elif lower == "?":
+            questions += 1
     sentences = list(ctx.body_sentences())
-    names = seller_name_tokens(doc, ctx.seller_names)
-    seller = sum(1 for t in tokens if t.lower_ in SELLER_PRONOUNS) + _name_mentions(names)
-    reader = sum(1 for t in tokens if t.lower_ in READER_PRONOUNS)
-    body_text = doc.text[body_start:]
+    seller += _name_mentions(seller_name_tokens(doc, ctx.seller_names))
+    body_text = text[body_start:]
     paragraphs = sum(1 for p in body_text.split("\n\n") if p.strip())
     grade = None
     if with_grade and words:
@@ -79,10 +88,10 @@ def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
         return sum(1 for h in ctx.lexicon(name) if h[0] >= body_start and not prepared.in_url(h[0], h[1]))
 
     return Metrics(
-        words=len(words),
+        words=words,
         sentences=len(sentences),
         paragraphs=paragraphs,
-        questions=sum(1 for t in tokens if t.text == "?"),
+        questions=questions,
         seller_references=seller,
         reader_references=reader,
         merge_fields=len(prepared.merge_fields),

@@ -164,8 +164,11 @@ def feature_list(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int], names: set[int]) -> Iterator[Finding]:
-    for token in sent:
-        if token.i in seen or token.pos_ not in ("NOUN", "PROPN") or not token.conjuncts:
+    # A chain is a first conjunct and the tokens attached to it as "conj": start from those heads only.
+    heads = sorted({t.head.i for t in sent if t.dep_ == "conj"})
+    for i in heads:
+        token = sent.doc[i]
+        if token.i in seen or token.pos_ not in ("NOUN", "PROPN"):
             continue
         chain = _chain(token)
         seen.update(t.i for t in chain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -10,8 +11,11 @@ from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
 
+_WORD = re.compile(r"[^\W_]")  # a run of non-space characters counts as a word if it has a letter or digit
+
+
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    return sum(1 for w in text.split() if _WORD.search(w))
 
 
 class LengthOptions(RuleOptions):
