@@ -233,6 +233,7 @@ class CompiledPacks:
         # One-word lemma phrases are looked up token by token in a dict: far cheaper than Matcher
         # patterns, which are tried at every token.
         self._words: dict[str, set[str]] = {}
+        self._word_hashes: Any = None  # numpy array of the words' string hashes, built on first use
         for rule in rules:
             for label, terms in rule.term_groups():
                 self._add(f"{rule.meta.code}{_SEP}{label}", terms)
@@ -293,14 +294,26 @@ class CompiledPacks:
                 span = doc[start:end]
                 out.setdefault(code, []).append((span.start_char, span.end_char, label))
         if self._words:
-            words = self._words
-            for token in doc:
-                keys = words.get(token.lower_)
-                by_lemma = words.get(token.lemma_)
-                if by_lemma:
-                    keys = by_lemma if keys is None else keys | by_lemma
-                if keys:
-                    for key in keys:
-                        code, _, label = key.partition(_SEP)
-                        out.setdefault(code, []).append((token.idx, token.idx + len(token), label))
+            self._word_matches(doc, out)
         return out
+
+    def _word_matches(self, doc: Doc, out: dict[str, list[tuple[int, int, str]]]) -> None:
+        """One-word lemma phrases: find candidate tokens with one vectorised lookup over the Doc's
+        attribute array, and build Token objects only for those (creating them is the expensive part)."""
+        import numpy
+        from spacy.attrs import LEMMA, LOWER
+        from spacy.strings import hash_string
+
+        if self._word_hashes is None:
+            self._word_hashes = numpy.array(sorted({hash_string(w) for w in self._words}), dtype="uint64")
+        table = doc.to_array([LOWER, LEMMA])
+        if not len(table):
+            return
+        hits = numpy.isin(table, self._word_hashes).any(axis=1).nonzero()[0]
+        words = self._words
+        for i in hits:
+            token = doc[int(i)]
+            keys = (words.get(token.lower_) or set()) | (words.get(token.lemma_) or set())
+            for key in keys:
+                code, _, label = key.partition(_SEP)
+                out.setdefault(code, []).append((token.idx, token.idx + len(token), label))
