@@ -404,5 +404,27 @@ def doctor(config_path: str | None) -> None:
         click.echo("skipped       none")
 
 
+def run() -> NoReturn:
+    """The console script: run the command, then leave without tearing the interpreter down.
+
+    Freeing spaCy's objects one by one at exit takes about a quarter of a second, a large share of a
+    one-file run (pre-commit starts a process per invocation). Output is flushed first; the exit code is
+    the command's.
+    """
+    code: int = EXIT_OK
+    try:
+        main(standalone_mode=True)
+    except SystemExit as exc:
+        if isinstance(exc.code, int):
+            code = exc.code
+        elif exc.code is not None:  # sys.exit("message"): print it, as the interpreter would
+            click.echo(str(exc.code), err=True)
+            code = EXIT_FINDINGS
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
