@@ -25,9 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import corpus, email_of  # noqa: E402
-
-DOC = HERE.parent / "docs" / "performance.md"
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+from perfdoc import DOC, write_section  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -253,11 +251,7 @@ def main() -> None:
             f"Pipeline components: {thr['components']} (model `{cold['model']}`).\n\n" + table(lat, thr, cold, proc, mem))
     print(text)
     if not args.quick and not args.no_write:
-        doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{START}\n{END}\n"
-        head, _, rest = doc.partition(START)
-        _, _, tail = rest.partition(END)
-        DOC.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
-        print(f"wrote {DOC}", file=sys.stderr)
+        write_section("bench", text)
 
 
 if __name__ == "__main__":

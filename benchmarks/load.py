@@ -28,9 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import corpus  # noqa: E402
-
-DOC = HERE.parent / "docs" / "performance.md"
-START, END = "<!-- load:start -->", "<!-- load:end -->"
+from perfdoc import DOC, write_section  # noqa: E402
 
 
 def free_port() -> int:
@@ -162,11 +160,7 @@ def main() -> None:
     )
     print(text)
     if args.write:
-        doc = DOC.read_text(encoding="utf-8")
-        head, _, rest = doc.partition(START)
-        _, _, tail = rest.partition(END)
-        DOC.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
-        print(f"wrote {DOC}", file=sys.stderr)
+        write_section("load", text)
 
 
 if __name__ == "__main__":
