@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
     body_start = body.start if body else len(text)
     words, seller, reader, questions = _counts(doc, prepared, body_start)
     sentences = list(ctx.body_sentences())
-    seller += _name_mentions(seller_name_tokens(doc, ctx.seller_names))
+    seller += _name_mentions(ctx.seller_tokens())
     body_text = text[body_start:]
     paragraphs = sum(1 for p in body_text.split("\n\n") if p.strip())
     grade = None
@@ -98,7 +99,6 @@ def _counts(doc: Doc, prepared: Any, body_start: int) -> tuple[int, int, int, in
     """
     import numpy
     from spacy.attrs import IDX, IS_ALPHA, LENGTH, LIKE_NUM, LOWER
-    from spacy.strings import hash_string
 
     table = doc.to_array([IDX, LENGTH, LOWER, IS_ALPHA, LIKE_NUM])
     if not len(table):
@@ -108,13 +108,23 @@ def _counts(doc: Doc, prepared: Any, body_start: int) -> tuple[int, int, int, in
         keep &= numpy.array([not prepared.in_url(int(s), int(s + n)) for s, n in table[:, :2]], dtype=bool)
     rows = table[keep]
     lowers = rows[:, 2]
-    seller_ids = numpy.array([hash_string(w) for w in SELLER_PRONOUNS], dtype="uint64")
-    reader_ids = numpy.array([hash_string(w) for w in READER_PRONOUNS], dtype="uint64")
+    seller_ids, reader_ids, question_id = _pronoun_hashes()
     words = int(((rows[:, 3] != 0) | (rows[:, 4] != 0)).sum())
     seller = int(numpy.isin(lowers, seller_ids).sum())
     reader = int(numpy.isin(lowers, reader_ids).sum())
-    questions = int((lowers == hash_string("?")).sum())
+    questions = int((lowers == question_id).sum())
     return words, seller, reader, questions
+
+
+@lru_cache(maxsize=1)
+def _pronoun_hashes() -> tuple[Any, Any, int]:
+    import numpy
+    from spacy.strings import hash_string
+
+    def hashes(words: frozenset[str]) -> Any:
+        return numpy.array([hash_string(w) for w in words], dtype="uint64")
+
+    return hashes(SELLER_PRONOUNS), hashes(READER_PRONOUNS), hash_string("?")
 
 
 def _name_mentions(indices: set[int]) -> int:

@@ -152,6 +152,7 @@ class RuleContext:
         self._matches = matches
         self._lexicons: dict[str, list[tuple[int, int, str]]] = {}
         self._body_sentences: list[Span] | None = None
+        self._memo: dict[str, Any] = {}
 
     # -- regions -------------------------------------------------------------------------------
     def region(self, kind: str) -> Region | None:
@@ -180,6 +181,18 @@ class RuleContext:
     def matches(self, code: str) -> list[tuple[int, int, str]]:
         """Shared matcher results for a pack rule: (start_char, end_char, pattern id)."""
         return self._matches.get(code, [])
+
+    def seller_tokens(self) -> set[int]:
+        """Indices of tokens that belong to a configured seller name ("Acme Cloud"), found once."""
+        from .metrics import seller_name_tokens
+
+        return self.memo("seller_tokens", lambda: seller_name_tokens(self.doc, self.seller_names))
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute something several rules need once per message (``key`` names it)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def lexicon(self, name: str) -> list[tuple[int, int, str]]:
         """Matches of a pack lexicon in the whole text, longest first on overlaps, in text order."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..diagnostics import Finding, Fix, Severity
-from ..metrics import READER_PRONOUNS, seller_name_tokens
+from ..metrics import READER_PRONOUNS
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 from .payoff import LEXICONS as PAYOFF_LEXICONS
 from .payoff import has_payoff
@@ -158,7 +158,7 @@ def feature_list(ctx: RuleContext) -> Iterator[Finding]:
             Fix(_LIST_ADVICE),
         )
     seen: set[int] = set()
-    names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    names = ctx.seller_tokens()
     for sent in ctx.body_sentences():
         yield from _chains(ctx, sent, opts.min_items, seen, names)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..diagnostics import Finding, Fix, Severity
-from ..metrics import READER_PRONOUNS, seller_name_tokens
+from ..metrics import READER_PRONOUNS
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 from .seller_subject import classify
 
@@ -66,8 +66,7 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
     ),
 )
 def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
-    names = seller_name_tokens(ctx.doc, ctx.seller_names)
-    names |= self_named(ctx, names)  # "trusted by thousands, says Acme" names no customer
+    names = sender_names(ctx)  # "trusted by thousands, says Acme" names no customer
     for sent in ctx.body_sentences():
         hits = ctx.lexicon_in("generic-proof", sent.start_char, sent.end_char)
         if not hits:
@@ -149,8 +148,7 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
         return
     if ctx.lexicon("reader-trace"):
         return
-    names = seller_name_tokens(ctx.doc, ctx.seller_names)
-    names |= self_named(ctx, names)
+    names = sender_names(ctx)
     for sent in [*_subject_sentences(ctx), *ctx.body_sentences()]:
         if _reader_fact(sent):
             return
@@ -177,6 +175,11 @@ _GENERIC_READER_NOUNS = frozenset(
     "team company business organization organisation needs goals customers time inbox day week life work "
     "industry role growth success future".split()
 )
+
+
+def sender_names(ctx: RuleContext) -> set[int]:
+    """The configured seller names and the names the sender gives itself, found once per message."""
+    return ctx.memo("sender_names", lambda: ctx.seller_tokens() | self_named(ctx, ctx.seller_tokens()))
 
 
 def self_named(ctx: RuleContext, names: set[int]) -> set[int]:

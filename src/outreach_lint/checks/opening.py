@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Finding, Fix, TextEdit
-from ..metrics import READER_PRONOUNS, seller_name_tokens
+from ..metrics import READER_PRONOUNS
 from ..rule import RuleContext, RuleDocs, rule
 from .payoff import LEXICONS as PAYOFF_LEXICONS
 from .payoff import has_payoff
@@ -22,7 +22,7 @@ def _covers_sentence(sent: Span, start: int, end: int) -> bool:
     return len(outside) <= 1 and all(t.lower_ in {"and", "so", "also", "hi", "hey", "hello", "just", "again"} for t in outside)
 
 
-def _removal(ctx: RuleContext, sent: Span, following: Span | None) -> Fix | None:
+def _removal(sent: Span, following: Span | None) -> Fix | None:
     """Delete the pleasantry and the space after it, up to the next sentence."""
     if following is None:
         return None
@@ -74,7 +74,7 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
     s, e = first.start_char, first.end_char
     for start, end, _ in ctx.lexicon_in("pleasantry", s, e):
         if _covers_sentence(first, start, end):
-            fix = _removal(ctx, first, following)
+            fix = _removal(first, following)
             fixes = (fix,) if fix else ()
             yield ctx.finding(
                 start,
@@ -123,7 +123,7 @@ def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
     verbs = {h[0] for h in ctx.lexicon_in("pitch-verbs", sent.start_char, sent.end_char)}
     if root.idx not in verbs:
         return None
-    names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    names = ctx.seller_tokens()
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS and classify(child, names) == "seller":
             left = min([child.i] + [c.i for c in child.children if c.i < child.i])

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ..diagnostics import Finding, Fix
-from ..metrics import seller_name_tokens
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 
 if TYPE_CHECKING:
@@ -96,7 +95,7 @@ def _phrase(subject: Token) -> tuple[int, int]:
 )
 def seller_as_subject(ctx: RuleContext) -> Iterator[Finding]:
     opts: Options = ctx.options  # type: ignore[assignment]
-    names = seller_name_tokens(ctx.doc, ctx.seller_names)
+    names = ctx.seller_tokens()
     seller: list[Token] = []
     reader = 0
     with_subject = 0

@@ -10,7 +10,6 @@ from pydantic import Field
 from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
-
 _WORD = re.compile(r"[^\W_]")  # a run of non-space characters counts as a word if it has a letter or digit
 
 

@@ -169,6 +169,14 @@ def rules_from_pack(path: Path, origin: str, *, trusted: bool = False) -> list[P
 
 
 LEXICON_PREFIX = "@"
+
+
+def _hashes(words: Iterable[str]) -> Any:
+    """spaCy's string hashes of ``words``, as an array for vectorised lookups."""
+    import numpy
+    from spacy.strings import hash_string
+
+    return numpy.array(sorted({hash_string(w) for w in words}), dtype="uint64")
 _MAX_EXPANSION = 400
 
 
@@ -233,13 +241,13 @@ class CompiledPacks:
         # One-word lemma phrases are looked up token by token in a dict: far cheaper than Matcher
         # patterns, which are tried at every token.
         self._words: dict[str, set[str]] = {}
-        self._word_hashes: Any = None  # numpy array of the words' string hashes, built on first use
         for rule in rules:
             for label, terms in rule.term_groups():
                 self._add(f"{rule.meta.code}{_SEP}{label}", terms)
         for name, groups in lexicons.items():
             for terms in groups:
                 self._add(f"{LEXICON_PREFIX}{name}{_SEP}", terms)
+        self._word_hashes = _hashes(self._words)
 
     def _add(self, key: str, terms: Terms) -> None:
         from spacy.tokens import Doc
@@ -302,10 +310,7 @@ class CompiledPacks:
         attribute array, and build Token objects only for those (creating them is the expensive part)."""
         import numpy
         from spacy.attrs import LEMMA, LOWER
-        from spacy.strings import hash_string
 
-        if self._word_hashes is None:
-            self._word_hashes = numpy.array(sorted({hash_string(w) for w in self._words}), dtype="uint64")
         table = doc.to_array([LOWER, LEMMA])
         if not len(table):
             return

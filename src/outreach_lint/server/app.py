@@ -30,7 +30,16 @@ from ..config import Config, ConfigError, find_config, load_config
 from ..diagnostics import Report
 from ..docs import rule_markdown, rule_summary
 from ..engine import Linter, load_linter
-from .models import BatchOut, BatchRequest, ErrorOut, LintRequest, ReportOut, RuleDetailOut, RuleOut, Status
+from .models import (
+    BatchOut,
+    BatchRequest,
+    ErrorOut,
+    LintRequest,
+    ReportOut,
+    RuleDetailOut,
+    RuleOut,
+    Status,
+)
 
 ENV_SETTINGS = "OUTREACH_LINT_SERVICE"
 access_log = logging.getLogger("outreach_lint.access")
