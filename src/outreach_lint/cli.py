@@ -163,24 +163,26 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
 
     Writing files returns so the normal report of what is left follows; the other two exit here.
     """
-    from .fixer import FIXABLE_FORMATS, FixResult, fix_file, fix_text, write_fixed
+    from .fixer import FIXABLE_FORMATS, FixResult, fix_bytes, fix_file, write_fixed
     from .sources import detect_format
-    from .sources.base import SourceError
-    from .sources.decode import decode_bytes
     from .walk import collect_files
 
     results: list[FixResult] = []
     if "-" in paths:
         name = stdin_filename or "<stdin>"
         fmt = input_format or detect_format(name)
-        try:
-            text = decode_bytes(sys.stdin.buffer.read()).text
-        except SourceError as exc:
-            _fail(f"{name}: {exc.message}", EXIT_INTERNAL)
         if fmt not in FIXABLE_FORMATS:
             _fail(f"{name}: {fmt} input is not fixed automatically")
-        fixed, applied = fix_text(linter, text, name, fmt)
-        results.append(FixResult(name, text, fixed, applied))
+        data = sys.stdin.buffer.read()
+        result = fix_bytes(linter, data, name, fmt)
+        if result.skipped and not result.original:
+            _fail(f"{name}: {result.skipped}", EXIT_INTERNAL)
+        if result.skipped and not as_diff:  # hand the input back untouched rather than lose a byte
+            click.echo(f"outreach-lint: {name}: not fixed: {result.skipped}", err=True)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.exit(EXIT_OK)
+        results.append(result)
     file_args = [Path(p) for p in paths if p != "-"]
     found, _ = collect_files(file_args, cfg) if file_args else ([], [])
     for path in found:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,11 @@ class FixResult:
     fixed: str
     applied: int  # edits applied over all passes
     skipped: str | None = None  # why the file was left alone
+    encoding: str = "utf-8"  # how the file was stored, so the fix is written back the same way
+    bom: bytes = b""
+
+    def encoded(self) -> bytes:
+        return self.bom + self.fixed.encode(self.encoding)
 
     @property
     def changed(self) -> bool:
@@ -87,33 +92,28 @@ def fix_text(linter: Linter, text: str, path: str, fmt: str) -> tuple[str, int]:
     return text, applied
 
 
-def fix_file(linter: Linter, path: Path, display: str | None = None, fmt: str | None = None) -> FixResult:
-    """Compute the fixed content of one file (nothing is written here)."""
-    name = display or str(path)
+def fix_bytes(linter: Linter, data: bytes, name: str, fmt: str | None = None) -> FixResult:
+    """Compute the fixed content of a file's bytes (nothing is written here)."""
     fmt = fmt or detect_format(name)
-    data = path.read_bytes()
     try:
         decoded = decode_bytes(data)
     except SourceError as exc:  # binary or empty: the linting pass reports it
         return FixResult(name, "", "", 0, skipped=str(exc))
+    unchanged = FixResult(name, decoded.text, decoded.text, 0, encoding=decoded.encoding, bom=decoded.bom)
     if fmt not in FIXABLE_FORMATS:
-        return FixResult(name, decoded.text, decoded.text, 0, skipped=f"{fmt} files are not fixed automatically")
-    if decoded.notes:
-        return FixResult(name, decoded.text, decoded.text, 0, skipped="not valid UTF-8: re-save it as UTF-8 first")
+        return replace(unchanged, skipped=f"{fmt} files are not fixed automatically")
+    if decoded.notes:  # writing the text back would turn the undecodable bytes into U+FFFD for good
+        return replace(unchanged, skipped="not valid UTF-8: re-save it as UTF-8 first")
     fixed, applied = fix_text(linter, decoded.text, name, fmt)
-    return FixResult(name, decoded.text, fixed, applied)
+    return replace(unchanged, fixed=fixed, applied=applied)
+
+
+def fix_file(linter: Linter, path: Path, display: str | None = None, fmt: str | None = None) -> FixResult:
+    return fix_bytes(linter, path.read_bytes(), display or str(path), fmt)
 
 
 def write_fixed(path: Path, result: FixResult) -> None:
-    """Write the fixed text back in the file's own encoding, keeping a byte-order mark if it had one."""
-    data = path.read_bytes()
-    decoded = decode_bytes(data)
-    bom = b""
-    for mark in (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff"):
-        if data.startswith(mark):
-            bom = mark
-            break
-    encoded = bom + result.fixed.encode(decoded.encoding)
+    """Write the fixed text back in the file's own encoding, keeping its byte-order mark."""
     tmp = path.with_name(path.name + ".outreach-lint.tmp")
-    tmp.write_bytes(encoded)
+    tmp.write_bytes(result.encoded())
     tmp.replace(path)  # atomic: the user's file is never left half-written

@@ -107,3 +107,14 @@ def test_fixing_is_idempotent_and_loses_nothing(linter: Linter, text: str) -> No
     assert re.findall(r"kw[\w-]*", once) == kept
     for protected in ("{{first_name}}", "[Company Name]", "Best,", "> quoted kw-quoted line"):
         assert once.count(protected) == text.count(protected)
+
+
+def test_fix_never_rewrites_undecodable_input(tmp_path: Path) -> None:
+    raw = DRAFT.replace("leverage", "lev\xe9rage").encode("latin-1") + b"\xff tail\n"  # not valid UTF-8
+    path = tmp_path / "draft.txt"
+    path.write_bytes(raw)
+    result = run("check", "--fix", str(path))
+    assert path.read_bytes() == raw
+    assert "not valid UTF-8" in result.output
+    piped = CliRunner().invoke(main, ["check", "--fix", "-"], input=raw)
+    assert piped.exit_code == 0 and piped.stdout_bytes == raw

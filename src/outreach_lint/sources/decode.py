@@ -24,6 +24,7 @@ class Decoded:
     text: str
     encoding: str
     notes: tuple[SourceNote, ...] = ()
+    bom: bytes = b""  # the byte-order mark the data started with, if any
 
 
 def looks_binary(data: bytes) -> bool:
@@ -41,7 +42,7 @@ def decode_bytes(data: bytes, *, empty_ok: bool = False) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
-            return Decoded(text, encoding)
+            return Decoded(text, encoding, bom=bom)
     if looks_binary(data):
         raise SourceError(
             "E002", "binary file, not text: lint text, Markdown, HTML, .eml, .mbox, .jsonl or templates"
