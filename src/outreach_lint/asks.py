@@ -135,10 +135,8 @@ def _imperative(sent: Span, lexicon: LexiconLookup) -> bool:
     """A sentence that starts with an ask verb in the base form and has no subject ("Reply with...")."""
     verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
     for token in sent:
-        if not (token.is_alpha or token.text.lower() in _LEAD_INS):
-            continue
-        if token.lower_ in _LEAD_INS:
-            continue
+        if not token.is_alpha or token.lower_ in _LEAD_INS:
+            continue  # punctuation and lead-ins ("So, just reply...") come before the verb
         if token.idx not in verbs:
             return False
         # The tagger sometimes reads a sentence-initial verb as a noun ("Upgrade before..."); an
