@@ -10,12 +10,12 @@ pack lexicons, the structure (questions, imperatives, sentence roots) from the p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 ASK_KINDS = ("vague", "interest", "offer", "meeting", "situation", "question", "request")
 ACTIONS = ("meeting", "content", "social", "signup", "referral")
@@ -55,11 +55,17 @@ class Ask:
 LexiconLookup = Callable[[str, int, int], list[tuple[int, int, str]]]
 
 
-def find_asks(sentences: Iterable[Span], lexicon: LexiconLookup) -> tuple[Ask, ...]:
-    """The asks among ``sentences`` (body sentences), in text order."""
+def find_asks(
+    sentences: Iterable[Span], lexicon: LexiconLookup, tokens_of: Callable[[Span], Sequence[Token]] = list
+) -> tuple[Ask, ...]:
+    """The asks among ``sentences`` (body sentences), in text order.
+
+    ``tokens_of`` gives a sentence's tokens; the linter passes its shared token list so that no
+    sentence's Token objects are built twice.
+    """
     out = []
     for sent in sentences:
-        ask = _classify(sent, lexicon)
+        ask = _classify(sent, tokens_of(sent), lexicon)
         if ask is not None:
             out.append(ask)
     return tuple(out)
@@ -84,11 +90,11 @@ def _negated(doc: Doc, start: int) -> bool:
     return doc[span.start - 1].lower_ in _NEGATIONS
 
 
-def _classify(sent: Span, lexicon: LexiconLookup) -> Ask | None:
-    words = [t for t in sent if t.is_alpha or t.like_num]
+def _classify(sent: Span, tokens: Sequence[Token], lexicon: LexiconLookup) -> Ask | None:
+    words = [t for t in tokens if t.is_alpha or t.like_num]
     if not words:
         return None
-    question = any(t.text == "?" for t in sent)
+    question = "?" in sent.text and any(t.text == "?" for t in tokens)
     first = words[0].idx
     starts_rhetorical = any(h[0] == first for h in lexicon("rhetorical-question", sent.start_char, sent.end_char))
     # "Did you get my last email?" asks for nothing but an apology for not answering.
@@ -104,11 +110,11 @@ def _classify(sent: Span, lexicon: LexiconLookup) -> Ask | None:
             kind = "interest"
         elif _has(lexicon, "ask-meeting", sent):
             kind = "meeting"
-        elif any(t.lower_ in READER_WORDS for t in sent):
+        elif any(t.lower_ in READER_WORDS for t in tokens):
             kind = "situation"
         else:
             kind = "question"
-    elif _imperative(sent, lexicon) or _has(lexicon, "ask-phrases", sent) or _has(lexicon, "offer-ask", sent):
+    elif _imperative(sent, tokens, lexicon) or _has(lexicon, "ask-phrases", sent) or _has(lexicon, "offer-ask", sent):
         if _has(lexicon, "offer-ask", sent):
             kind = "offer"
         elif _has(lexicon, "ask-meeting", sent):
@@ -131,10 +137,10 @@ def _classify(sent: Span, lexicon: LexiconLookup) -> Ask | None:
     )
 
 
-def _imperative(sent: Span, lexicon: LexiconLookup) -> bool:
+def _imperative(sent: Span, tokens: Sequence[Token], lexicon: LexiconLookup) -> bool:
     """A sentence that starts with an ask verb in the base form and has no subject ("Reply with...")."""
     verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
-    for token in sent:
+    for token in tokens:
         if not token.is_alpha or token.lower_ in _LEAD_INS:
             continue  # punctuation and lead-ins ("So, just reply...") come before the verb
         if token.idx not in verbs:

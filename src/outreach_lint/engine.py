@@ -194,7 +194,9 @@ class Linter:
                 skipped.append(Skipped(r.meta.code, f"the pipeline {pipeline.model} does not provide {', '.join(sorted(missing))}"))
             else:
                 active.append(r)
-        packs = CompiledPacks(pipeline.nlp, [r for r in active if isinstance(r, PackRule)], self.lexicons)
+        packs = CompiledPacks(
+            pipeline.nlp, [r for r in active if isinstance(r, PackRule)], self.lexicons, annotations=pipeline.annotations
+        )
         return _Runtime(pipeline, packs, active, skipped)
 
     @property
@@ -356,7 +358,7 @@ class Linter:
             doc, p, options=NoOptions(), profile=profile, mode=mode, seller_names=self.config.seller_names,
             metrics=None, matches=matches,
         )
-        ctx.asks = find_asks(ctx.body_sentences(), ctx.lexicon_in)
+        ctx.asks = find_asks(ctx.body_sentences(), ctx.lexicon_in, ctx.tokens_of)
         ctx.metrics = metrics = compute_metrics(ctx, self.needs_readability)
         ignored = self._per_file_ignores(message.path)
         profile_severity = PROFILES[profile].severity

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from .diagnostics import Finding, Fix, Severity
 
 if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from .regions import Prepared, Region
 
@@ -152,6 +152,7 @@ class RuleContext:
         self._matches = matches
         self._lexicons: dict[str, list[tuple[int, int, str]]] = {}
         self._body_sentences: list[Span] | None = None
+        self._tokens: list[Token] | None = None
         self._memo: dict[str, Any] = {}
 
     # -- regions -------------------------------------------------------------------------------
@@ -163,12 +164,32 @@ class RuleContext:
         r = self.region("subject")
         return None if r is None else self.text[r.start : r.end]
 
+    @property
+    def tokens(self) -> list[Token]:
+        """The Doc's tokens, made once per message.
+
+        spaCy builds a new Token object each time a Doc or Span is indexed or iterated; rules that walk
+        sentences share these instead (``tokens_of``), which keeps the rules' cost small beside the parse.
+        """
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
+
+    def tokens_of(self, span: Span) -> list[Token]:
+        """The tokens of a sentence or other span of this Doc, from the shared list."""
+        return self.tokens[span.start : span.end]
+
+    def words_in(self, span: Span) -> int:
+        """Words (alphabetic or number-like tokens) in a span: the count the length rules use."""
+        return sum(1 for t in self.tokens_of(span) if t.is_alpha or t.like_num)
+
     def body_sentences(self) -> Iterator[Span]:
         """Sentences of the body (not the subject or greeting) that contain words."""
         if self._body_sentences is None:  # many rules ask; the sentences are found once per message
             body = self.region("body")
             self._body_sentences = [] if body is None else [
-                sent for sent in self.doc.sents if sent.start_char >= body.start and any(t.is_alpha for t in sent)
+                sent for sent in self.doc.sents
+                if sent.start_char >= body.start and any(t.is_alpha for t in self.tokens_of(sent))
             ]
         yield from self._body_sentences
 

@@ -74,7 +74,7 @@ def no_ask(ctx: RuleContext) -> Iterator[Finding]:
     if not sentences:
         return
     # Point at the last real sentence, not at a name or a merge field on its own line.
-    worded = [s for s in sentences if sum(1 for t in s if t.is_alpha) >= 2]
+    worded = [s for s in sentences if sum(1 for t in ctx.tokens_of(s) if t.is_alpha) >= 2]
     last = (worded or sentences)[-1]
     text = last.text.rstrip()
     yield ctx.finding(

@@ -165,9 +165,9 @@ def feature_list(ctx: RuleContext) -> Iterator[Finding]:
 
 def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int], names: set[int]) -> Iterator[Finding]:
     # A chain is a first conjunct and the tokens attached to it as "conj": start from those heads only.
-    heads = sorted({t.head.i for t in sent if t.dep_ == "conj"})
+    heads = sorted({t.head.i for t in ctx.tokens_of(sent) if t.dep_ == "conj"})
     for i in heads:
-        token = sent.doc[i]
+        token = ctx.tokens[i]
         if token.i in seen or token.pos_ not in ("NOUN", "PROPN"):
             continue
         chain = _chain(token)

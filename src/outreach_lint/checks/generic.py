@@ -71,7 +71,7 @@ def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
         hits = ctx.lexicon_in("generic-proof", sent.start_char, sent.end_char)
         if not hits:
             continue
-        rest = [t for t in sent if not any(s <= t.idx < e for s, e, _ in hits)]
+        rest = [t for t in ctx.tokens_of(sent) if not any(s <= t.idx < e for s, e, _ in hits)]
         if _evidence(rest, names):
             continue
         start, end, _ = hits[0]
@@ -150,9 +150,9 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
         return
     names = sender_names(ctx)
     for sent in [*_subject_sentences(ctx), *ctx.body_sentences()]:
-        if _reader_fact(sent):
+        if _reader_fact(ctx.tokens_of(sent)):
             return
-        tokens = [t for t in sent if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
+        tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         if any(t.pos_ == "PROPN" and t.i not in names and t.lower_ not in _NOT_NAMES for t in tokens):
             return
         if any(t.like_num for t in tokens) and any(t.lower_ in READER_PRONOUNS for t in tokens):
@@ -190,7 +190,7 @@ def self_named(ctx: RuleContext, names: set[int]) -> set[int]:
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not any(classify(s, names) == "seller" for s in subjects):
             continue
-        for token in sent:
+        for token in ctx.tokens_of(sent):
             if token.pos_ != "PROPN":
                 continue
             head = token
@@ -216,8 +216,8 @@ def _near_root(token: Token, root: Token, depth: int = 3) -> bool:
     return token.i == root.i
 
 
-def _reader_fact(sent: Span) -> bool:
-    """A sentence about this reader in particular: "Your studio prints proofs", "You moved the go-live"."""
+def _reader_fact(sent: list[Token]) -> bool:
+    """A sentence (its tokens) about this reader in particular: "Your studio prints proofs", "You moved the go-live"."""
     for token in sent:
         if token.dep_ not in ("nsubj", "nsubjpass"):
             continue

@@ -84,7 +84,7 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
                 *fixes,
             )
             return
-    words = [t for t in first if t.is_alpha]
+    words = [t for t in ctx.tokens_of(first) if t.is_alpha]
     head = words[3].idx if len(words) > 3 else e
     for start, end, _ in ctx.lexicon_in("self-intro", s, e):
         if start <= head:
@@ -115,7 +115,7 @@ def _opening_words(ctx: RuleContext, sent: Span, limit: int = 8) -> str:
 
 def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
     """(start, end) of "We help" / "Our platform provides" when the seller pitches and the reader is absent."""
-    if any(t.lower_ in READER_PRONOUNS for t in sent):
+    if any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(sent)):
         return None
     if any(f.start < sent.end_char and sent.start_char < f.end for f in ctx.prepared.merge_fields):
         return None

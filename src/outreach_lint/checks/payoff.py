@@ -18,4 +18,4 @@ def has_payoff(ctx: RuleContext, sent: Span) -> bool:
     s, e = sent.start_char, sent.end_char
     if ctx.lexicon_in("payoff", s, e):
         return True
-    return bool(ctx.lexicon_in("outcome-terms", s, e)) and any(t.lower_ in READER_PRONOUNS for t in sent)
+    return bool(ctx.lexicon_in("outcome-terms", s, e)) and any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(sent))

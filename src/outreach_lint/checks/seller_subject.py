@@ -101,8 +101,11 @@ def seller_as_subject(ctx: RuleContext) -> Iterator[Finding]:
     with_subject = 0
     for sent in ctx.body_sentences():
         kinds = []
-        for token in sent:
-            if token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ROOT", "conj", "ccomp") and token.head.sent == sent:
+        for token in ctx.tokens_of(sent):
+            if token.dep_ not in SUBJECT_DEPS:
+                continue
+            head = token.head
+            if head.dep_ in ("ROOT", "conj", "ccomp") and sent.start <= head.i < sent.end:
                 kinds.append((classify(token, names), token))
         if not kinds:
             continue

@@ -66,7 +66,7 @@ def too_long(ctx: RuleContext) -> Iterator[Finding]:
         return
     count = 0
     for sent in ctx.body_sentences():
-        count += sum(1 for t in sent if t.is_alpha or t.like_num)
+        count += ctx.words_in(sent)
         if count > opts.max_words:
             end = sent.start_char + len(sent.text.rstrip())
             yield ctx.finding(
@@ -124,7 +124,7 @@ class SentenceOptions(RuleOptions):
 def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
     opts: SentenceOptions = ctx.options  # type: ignore[assignment]
     for sent in ctx.body_sentences():
-        n = sum(1 for t in sent if t.is_alpha or t.like_num)
+        n = ctx.words_in(sent)
         if n > opts.max_words:
             end = sent.start_char + len(sent.text.rstrip())
             yield ctx.finding(

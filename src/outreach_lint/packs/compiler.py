@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _SEP = "\x1f"
+_ANNOTATED = frozenset({"TAG", "POS", "MORPH", "LEMMA", "DEP"})  # token attributes a trained component sets
 _FIELDS = {
     "phrase": {"match"},
     "pattern": {"match"},
@@ -218,6 +219,47 @@ def expand_to_phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[list[str
     return ("ORTH" if exact else "LOWER"), [seq for seq in sequences if seq]
 
 
+_MAX_HEADS = 64
+
+
+def plain_heads(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The same pattern as a few patterns whose first token spaCy's Matcher can test in compiled code.
+
+    The Matcher tests the first token of every pattern at every token of every Doc. A plain value
+    ({"LOWER": "we"}) is compared in C; a set ({"IN": [...]}) is a Python predicate that builds a Token
+    object for each test, which made a handful of patterns most of a message's rule time. One pattern
+    per value of the first token (and, for a leading optional token, one with and one without it)
+    matches exactly the same spans. Sets of one distinct value become plain values anywhere.
+    """
+    collapsed = [_collapse(t) for t in pattern]
+    heads = _expand_head(collapsed)
+    return heads if len(heads) <= _MAX_HEADS else [collapsed]
+
+
+def _collapse(token: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for attr, value in token.items():
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            distinct = list(dict.fromkeys(value["IN"]))
+            value = distinct[0] if len(distinct) == 1 and isinstance(distinct[0], str) else {"IN": distinct}
+        out[attr] = value
+    return out
+
+
+def _expand_head(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    head, rest = pattern[0], pattern[1:]
+    op = head.get("OP")
+    if op == "?" and rest:
+        required = {k: v for k, v in head.items() if k != "OP"}
+        return _expand_head([required, *rest]) + _expand_head(rest)
+    if op is not None or len(head) != 1:
+        return [pattern]
+    ((attr, value),) = head.items()
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return [[{attr: v}, *rest] for v in value["IN"]]
+    return [pattern]
+
+
 def _values(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -229,10 +271,19 @@ def _values(value: Any) -> list[str]:
 class CompiledPacks:
     """One Matcher and one PhraseMatcher holding every enabled pack rule's terms and every lexicon."""
 
-    def __init__(self, nlp: Language, rules: Iterable[PackRule], lexicons: Mapping[str, Sequence[Terms]] = {}) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        rules: Iterable[PackRule],
+        lexicons: Mapping[str, Sequence[Terms]] = {},
+        annotations: frozenset[str] | None = None,
+    ) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self._nlp = nlp
+        # What the pipeline annotates (None: everything). A lexicon pattern on tags or lemmas that this
+        # pipeline does not produce could never match, and spaCy's Matcher refuses such a Doc outright.
+        self._annotations = annotations
         self.matcher = Matcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")  # plain patterns where case matters
@@ -258,7 +309,7 @@ class CompiledPacks:
             # the PhraseMatcher finds those by hashing, while the Matcher tries every pattern at every token.
             expanded = expand_to_phrases(pattern)
             if expanded is None:
-                patterns.append(list(pattern))
+                patterns.extend(plain_heads(list(pattern)))
                 continue
             attr, phrases = expanded
             docs = [Doc(self._nlp.vocab, words=words) for words in phrases]
@@ -278,15 +329,22 @@ class CompiledPacks:
                     for form in {words[0].text, words[0].lower_}:
                         self._words.setdefault(form, set()).add(key)
                     continue
-                patterns.append([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in words])
+                patterns.extend(plain_heads([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in words]))
                 self.phrases.add(key, [self._nlp.make_doc(phrase.lower())])
                 self._has_phrases = True
         elif terms.phrases:
             self.phrases.add(key, [self._nlp.make_doc(p) for p in terms.phrases])
             self._has_phrases = True
+        patterns = [p for p in patterns if self._can_match(p)]
         if patterns:
             self.matcher.add(key, patterns)
             self._has_patterns = True
+
+    def _can_match(self, pattern: list[dict[str, Any]]) -> bool:
+        if self._annotations is None:
+            return True
+        needed = {attr for token in pattern for attr in token if attr in _ANNOTATED}
+        return needed <= self._annotations
 
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
         """Matches by rule code (and by ``@lexicon`` name): (start_char, end_char, label)."""
