@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from outreach_lint import Linter
 from outreach_lint.config import Config, ConfigError, load_config
@@ -125,3 +127,53 @@ def test_every_shipped_pattern_passes_spacys_validator() -> None:
 
     for path in builtin_pack_paths():
         validate_patterns(path, read_pack(path, trusted=True))
+
+
+def _pattern_pack(tmp_path: Path) -> Path:
+    """Two pattern rules that match the same spans; HS011 is written so that the engine keeps it as it is
+    ("{0,1}" instead of "?", and an always-true length condition beside each set)."""
+    pattern = (
+        '[{LOWER: {IN: [we, our]}, OP: "?"}, {LOWER: {IN: [team, platform, team]}}, '
+        '{IS_ALPHA: true, OP: "{0,2}"}, {LOWER: {IN: [helps, saves]}}, {LIKE_NUM: true, OP: "?"}]'
+    )
+    guarded = pattern.replace("{LOWER:", "{LENGTH: {'>=': 1}, LOWER:").replace('OP: "?"', 'OP: "{0,1}"')
+    rules = []
+    for code, pat in (("HS010", pattern), ("HS011", guarded)):
+        rules.append(
+            f"  - code: {code}\n    name: pitch-{code.lower()}\n    kind: pattern\n    summary: A pitch.\n"
+            f"    message: \"'{{match}}' pitches\"\n    patterns: [{pat}]\n"
+            "    docs: {what: a, why: b, example: c, instead: d}\n"
+            "    examples: {fail: ['Our team helps.'], pass: ['You win.']}\n"
+        )
+    pack = tmp_path / "pitch.yaml"
+    pack.write_text("pack: pitch\nrules:\n" + "".join(rules), encoding="utf-8")
+    return pack
+
+
+PITCH_WORDS = st.sampled_from(["we", "We", "our", "Our", "team", "platform", "helps", "saves", "you", "time", "3", "the", ".", ","])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(PITCH_WORDS, min_size=1, max_size=30))
+def test_pattern_rules_match_the_same_spans_however_compiled(tmp_path: Path, words: list[str]) -> None:
+    """The shared Matcher rewrites patterns for speed (a leading set becomes one pattern per value);
+    a pattern it leaves as written must find exactly the same spans in any text."""
+    linter = _pattern_linter(tmp_path)
+    report = linter.lint_message(body="Hi Sam,\n\n" + " ".join(words) + "\n")
+    spans = {code: [(d.start.offset, d.end.offset) for d in report.diagnostics if d.code == code] for code in ("HS010", "HS011")}
+    assert spans["HS010"] == spans["HS011"]
+
+
+_LINTERS: dict[str, Linter] = {}
+
+
+def _pattern_linter(tmp_path: Path) -> Linter:
+    if "pitch" not in _LINTERS:  # one linter for all examples: hypothesis reuses the fixture directory
+        pack = _pattern_pack(tmp_path)
+        _LINTERS["pitch"] = load_linter(Config(packs=(pack,), select=("HS010", "HS011")))
+    return _LINTERS["pitch"]
+
+
+def test_pattern_rules_find_optional_and_repeated_tokens(tmp_path: Path) -> None:
+    report = _pattern_linter(tmp_path).lint_message(body="Hi Sam,\n\nOur team really helps 3 shops. The platform saves time.\n")
+    assert [d.excerpt for d in report.diagnostics if d.code == "HS010"] == ["Our team really helps 3", "platform saves"]
