@@ -1,12 +1,15 @@
-"""Pack rules at run time: one shared Matcher and PhraseMatcher for every pack rule.
+"""Pack rules at run time: one shared set of matchers for every pack rule and lexicon.
 
-All phrase and pattern rules compile into two matchers per pipeline, built once; each Doc is scanned
-once and the matches are handed to the rules by code. Rules then apply their kind's logic.
+All phrase and pattern rules compile once per pipeline: phrases (and token patterns that are only
+words) into PhraseMatchers, one-word lemma lists into a hash table, and the remaining token patterns
+into an AnchoredMatcher (see ``anchors``). Each Doc is scanned once and the matches are handed to the
+rules by code. Rules then apply their kind's logic.
 """
 
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,7 @@ from ..rule import (
     RuleMeta,
     longest_first,
 )
+from .anchors import AnchoredMatcher, plain_heads
 from .loader import PackError, read_pack, requirements
 from .schema import ExampleSpec, RuleSpec, Terms
 
@@ -172,12 +176,16 @@ def rules_from_pack(path: Path, origin: str, *, trusted: bool = False) -> list[P
 LEXICON_PREFIX = "@"
 
 
-def _hashes(words: Iterable[str]) -> Any:
-    """spaCy's string hashes of ``words``, as an array for vectorised lookups."""
-    import numpy
+def _by_hash(words: Mapping[str, set[str]]) -> dict[int, frozenset[str]]:
+    """The same table keyed by spaCy's string hashes, as the Doc's attribute array holds them."""
     from spacy.strings import hash_string
 
-    return numpy.array(sorted({hash_string(w) for w in words}), dtype="uint64")
+    out: dict[int, set[str]] = {}
+    for word, keys in words.items():
+        out.setdefault(hash_string(word), set()).update(keys)
+    return {h: frozenset(keys) for h, keys in out.items()}
+
+
 _MAX_EXPANSION = 400
 
 
@@ -219,45 +227,11 @@ def expand_to_phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[list[str
     return ("ORTH" if exact else "LOWER"), [seq for seq in sequences if seq]
 
 
-_MAX_HEADS = 64
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
 
-
-def plain_heads(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The same pattern as a few patterns whose first token spaCy's Matcher can test in compiled code.
-
-    The Matcher tests the first token of every pattern at every token of every Doc. A plain value
-    ({"LOWER": "we"}) is compared in C; a set ({"IN": [...]}) is a Python predicate that builds a Token
-    object for each test, which made a handful of patterns most of a message's rule time. One pattern
-    per value of the first token (and, for a leading optional token, one with and one without it)
-    matches exactly the same spans. Sets of one distinct value become plain values anywhere.
-    """
-    collapsed = [_collapse(t) for t in pattern]
-    heads = _expand_head(collapsed)
-    return heads if len(heads) <= _MAX_HEADS else [collapsed]
-
-
-def _collapse(token: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for attr, value in token.items():
-        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
-            distinct = list(dict.fromkeys(value["IN"]))
-            value = distinct[0] if len(distinct) == 1 and isinstance(distinct[0], str) else {"IN": distinct}
-        out[attr] = value
-    return out
-
-
-def _expand_head(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    head, rest = pattern[0], pattern[1:]
-    op = head.get("OP")
-    if op == "?" and rest:
-        required = {k: v for k, v in head.items() if k != "OP"}
-        return _expand_head([required, *rest]) + _expand_head(rest)
-    if op is not None or len(head) != 1:
-        return [pattern]
-    ((attr, value),) = head.items()
-    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
-        return [[{attr: v}, *rest] for v in value["IN"]]
-    return [pattern]
+    return frozenset(STOP_WORDS)
 
 
 def _values(value: Any) -> list[str]:
@@ -278,13 +252,13 @@ class CompiledPacks:
         lexicons: Mapping[str, Sequence[Terms]] = {},
         annotations: frozenset[str] | None = None,
     ) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         self._nlp = nlp
         # What the pipeline annotates (None: everything). A lexicon pattern on tags or lemmas that this
         # pipeline does not produce could never match, and spaCy's Matcher refuses such a Doc outright.
         self._annotations = annotations
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = AnchoredMatcher(nlp.vocab, _common_words())
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")  # plain patterns where case matters
         self._has_exact = False
@@ -298,7 +272,7 @@ class CompiledPacks:
         for name, groups in lexicons.items():
             for terms in groups:
                 self._add(f"{LEXICON_PREFIX}{name}{_SEP}", terms)
-        self._word_hashes = _hashes(self._words)
+        self._word_keys = _by_hash(self._words)
 
     def _add(self, key: str, terms: Terms) -> None:
         from spacy.tokens import Doc
@@ -349,34 +323,36 @@ class CompiledPacks:
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
         """Matches by rule code (and by ``@lexicon`` name): (start_char, end_char, label)."""
         out: dict[str, list[tuple[int, int, str]]] = {}
+        if not len(doc):
+            return out
+        from spacy import attrs
+
+        # The Doc's attribute array as Python lists, one per attribute: reading these is far cheaper
+        # than creating a Token object per token, and small lookups in sets beat numpy's.
+        names = ["IDX", "LENGTH", "LOWER", "LEMMA", *(a for a in self.matcher.lookups if a not in ("LOWER", "LEMMA"))]
+        column = dict(zip(names, doc.to_array([getattr(attrs, n) for n in names]).T.tolist()))
+        starts, lengths = column["IDX"], column["LENGTH"]
         vocab = doc.vocab.strings
-        active = [
-            m for m, used in ((self.matcher, self._has_patterns), (self.phrases, self._has_phrases), (self.exact, self._has_exact))
-            if used
-        ]
-        for matcher in active:
-            for match_id, start, end in matcher(doc):
-                code, _, label = vocab[match_id].partition(_SEP)
-                span = doc[start:end]
-                out.setdefault(code, []).append((span.start_char, span.end_char, label))
+
+        def record(match_id: int, start: int, end: int) -> None:
+            code, _, label = vocab[match_id].partition(_SEP)
+            out.setdefault(code, []).append((starts[start], starts[end - 1] + lengths[end - 1], label))
+
+        for matcher, used in ((self.phrases, self._has_phrases), (self.exact, self._has_exact)):
+            if used:
+                for match in matcher(doc):
+                    record(*match)
+        if self._has_patterns:
+            for match in self.matcher(doc, column):
+                record(*match)
         if self._words:
-            self._word_matches(doc, out)
+            # One-word lemma phrases: the token's lower-case form or its lemma is one of the words.
+            words = self._word_keys
+            for i, (lower, lemma) in enumerate(zip(column["LOWER"], column["LEMMA"])):
+                if lower in words or lemma in words:
+                    for key in words.get(lower, frozenset()) | words.get(lemma, frozenset()):
+                        code, _, label = key.partition(_SEP)
+                        out.setdefault(code, []).append((starts[i], starts[i] + lengths[i], label))
+        for hits in out.values():
+            hits.sort()  # text order, whichever matcher found them
         return out
-
-    def _word_matches(self, doc: Doc, out: dict[str, list[tuple[int, int, str]]]) -> None:
-        """One-word lemma phrases: find candidate tokens with one vectorised lookup over the Doc's
-        attribute array, and build Token objects only for those (creating them is the expensive part)."""
-        import numpy
-        from spacy.attrs import LEMMA, LOWER
-
-        table = doc.to_array([LOWER, LEMMA])
-        if not len(table):
-            return
-        hits = numpy.isin(table, self._word_hashes).any(axis=1).nonzero()[0]
-        words = self._words
-        for i in hits:
-            token = doc[int(i)]
-            keys = (words.get(token.lower_) or set()) | (words.get(token.lemma_) or set())
-            for key in keys:
-                code, _, label = key.partition(_SEP)
-                out.setdefault(code, []).append((token.idx, token.idx + len(token), label))

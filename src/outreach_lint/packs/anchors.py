@@ -1,0 +1,192 @@
+"""Keep spaCy's Matcher cheap: patterns it can test in compiled code, run only where they can match.
+
+The Matcher builds two Python Token objects per token of the Doc it is given and tests the first token
+of every pattern at every position. For a pack's handful of token patterns that was most of a message's
+rule time. Two rewrites keep its output identical and its cost small:
+
+- ``plain_heads``: a pattern whose first token is a set ({"IN": [...]}) becomes one pattern per value,
+  since a plain value is compared in C while a set is a Python predicate evaluated per token.
+- ``AnchoredMatcher``: every pattern has a required token with a word-like value (its anchor). Each
+  rule's or lexicon's patterns get their own Matcher, run only on windows of the Doc around tokens
+  that carry one of its anchors (found with one vectorised lookup for all of them). A match always
+  contains its anchor and a window reaches as far as that group's longest pattern, so every match
+  lies inside a window and the output is the same as one Matcher over the whole Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+_MAX_HEADS = 64
+# Attributes whose values an anchor can look up in the Doc's attribute array.
+ANCHOR_ATTRS = ("LOWER", "ORTH", "LEMMA", "NORM", "TAG")
+_UNBOUNDED = {"*", "+"}
+
+
+def plain_heads(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The same pattern as a few patterns whose first token spaCy's Matcher can test in compiled code.
+
+    One pattern per value of the first token (and, for a leading optional token, one with and one
+    without it) matches exactly the same spans. Sets of one distinct value become plain values anywhere.
+    """
+    collapsed = [_collapse(t) for t in pattern]
+    heads = _expand_head(collapsed)
+    return heads if len(heads) <= _MAX_HEADS else [collapsed]
+
+
+def _collapse(token: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for attr, value in token.items():
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            distinct = list(dict.fromkeys(value["IN"]))
+            value = distinct[0] if len(distinct) == 1 and isinstance(distinct[0], str) else {"IN": distinct}
+        out[attr] = value
+    return out
+
+
+def _expand_head(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    head, rest = pattern[0], pattern[1:]
+    op = head.get("OP")
+    if op == "?" and rest:
+        required = {k: v for k, v in head.items() if k != "OP"}
+        return _expand_head([required, *rest]) + _expand_head(rest)
+    if op is not None or len(head) != 1:
+        return [pattern]
+    ((attr, value),) = head.items()
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return [[{attr: v}, *rest] for v in value["IN"]]
+    return [pattern]
+
+
+def max_length(pattern: Sequence[dict[str, Any]]) -> int | None:
+    """The most tokens the pattern can cover, or None when a token may repeat without limit."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op in _UNBOUNDED:
+            return None
+        if op is None or op in ("?", "!", "1"):
+            total += 1
+        elif isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+            low, _, high = op[1:-1].partition(",")
+            if "," in op and not high:
+                return None  # {n,}
+            total += int(high or low or 0)
+        else:
+            return None
+    return total
+
+
+def anchor(pattern: Sequence[dict[str, Any]], common: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(attribute, values) of the required token that best tells where the pattern can match.
+
+    Required means it must occur once at least (no "?", "*", "!" or "{0,..}"). Among those, a word
+    attribute beats a tag, and values that are rare words beat common ones ("thrilled" over "we").
+    """
+    best: tuple[tuple[int, int, int], str, tuple[str, ...]] | None = None
+    for token in pattern:
+        op = token.get("OP")
+        if op in ("?", "*", "!") or (isinstance(op, str) and op.startswith("{0")):
+            continue
+        for attr, value in token.items():
+            if attr not in ANCHOR_ATTRS:
+                continue
+            if isinstance(value, str):
+                values: tuple[str, ...] = (value,)
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                values = tuple(value["IN"])
+            else:
+                continue
+            if attr in ("LOWER", "LEMMA", "NORM"):
+                values = tuple(dict.fromkeys(v for v in values))
+            rank = (attr == "TAG", sum(v.lower() in common for v in values), len(values))
+            if best is None or rank < best[0]:
+                best = (rank, attr, values)
+    return None if best is None else (best[1], best[2])
+
+
+def windows(positions: Iterable[int], reach: int, length: int) -> list[tuple[int, int]]:
+    """Merged token ranges that hold every span of up to ``reach`` tokens containing one of ``positions``."""
+    out: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        start, end = max(0, p - reach + 1), min(length, p + reach)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+@dataclass
+class _Group:
+    """One rule's or lexicon's token patterns, with how far a match can reach from its anchor."""
+
+    matcher: Matcher
+    reach: int = 0
+    anywhere: bool = False  # a pattern without an anchor or a length limit: scan the whole Doc
+
+
+class AnchoredMatcher:
+    """spaCy Matchers per key, run only where their patterns' anchors occur (see the module docs)."""
+
+    def __init__(self, vocab: Vocab, common: frozenset[str]) -> None:
+        self._vocab = vocab
+        self._common = common
+        self._groups: dict[str, _Group] = {}
+        self._anchor_words: dict[str, dict[str, set[str]]] = {}  # attr -> value -> group keys
+        self.lookups: dict[str, dict[int, tuple[str, ...]]] = {}  # attr -> value's hash -> group keys
+
+    def __len__(self) -> int:
+        return len(self._groups)
+
+    def add(self, key: str, patterns: Sequence[list[dict[str, Any]]]) -> None:
+        from spacy.matcher import Matcher
+
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _Group(Matcher(self._vocab))
+        group.matcher.add(key, list(patterns))
+        for pattern in patterns:
+            reach, found = max_length(pattern), anchor(pattern, self._common)
+            if reach is None or found is None:
+                group.anywhere = True
+                continue
+            group.reach = max(group.reach, reach)
+            attr, values = found
+            for value in values:
+                self._anchor_words.setdefault(attr, {}).setdefault(value, set()).add(key)
+        self._index()
+
+    def _index(self) -> None:
+        from spacy.strings import hash_string
+
+        self.lookups = {}
+        for attr, words in self._anchor_words.items():
+            keys: dict[int, set[str]] = {}
+            for word, groups in words.items():
+                keys.setdefault(hash_string(word), set()).update(groups)
+            self.lookups[attr] = {h: tuple(sorted(g)) for h, g in keys.items()}
+
+    def __call__(self, doc: Doc, columns: dict[str, list[int]]) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) over the Doc; ``columns`` holds its attribute values by name, one
+        list per attribute in ``lookups``."""
+        positions: dict[str, list[int]] = {}
+        for attr, keys_of in self.lookups.items():
+            for i, value in enumerate(columns[attr]):
+                if value in keys_of:
+                    for key in keys_of[value]:
+                        positions.setdefault(key, []).append(i)
+        out: list[tuple[int, int, int]] = []
+        length = len(doc)
+        for key, group in self._groups.items():
+            ranges = [(0, length)] if group.anywhere else windows(positions.get(key, ()), group.reach, length)
+            for first, last in ranges:
+                out.extend((m, s + first, e + first) for m, s, e in group.matcher(doc[first:last]))
+        return out
