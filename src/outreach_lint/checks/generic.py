@@ -13,7 +13,7 @@ from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 from .seller_subject import classify
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 # Capitalised words that name no one in particular.
 _NOT_NAMES = frozenset(

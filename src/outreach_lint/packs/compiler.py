@@ -9,9 +9,9 @@ rules by code. Rules then apply their kind's logic.
 from __future__ import annotations
 
 import string
-from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
