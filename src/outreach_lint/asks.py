@@ -56,16 +56,21 @@ LexiconLookup = Callable[[str, int, int], list[tuple[int, int, str]]]
 
 
 def find_asks(
-    sentences: Iterable[Span], lexicon: LexiconLookup, tokens_of: Callable[[Span], Sequence[Token]] = list
+    sentences: Iterable[Span],
+    lexicon: LexiconLookup,
+    tokens_of: Callable[[Span], Sequence[Token]] = list,
+    text: str | None = None,
 ) -> tuple[Ask, ...]:
     """The asks among ``sentences`` (body sentences), in text order.
 
-    ``tokens_of`` gives a sentence's tokens; the linter passes its shared token list so that no
-    sentence's Token objects are built twice.
+    ``tokens_of`` gives a sentence's tokens and ``text`` is the text the Doc was made from: the linter
+    passes its shared token list and text, since spaCy builds new Token objects for every walk over a
+    sentence and for every read of ``Span.text``.
     """
     out = []
     for sent in sentences:
-        ask = _classify(sent, tokens_of(sent), lexicon)
+        words = sent.text if text is None else text[sent.start_char : sent.end_char]
+        ask = _classify(sent, words, tokens_of(sent), lexicon)
         if ask is not None:
             out.append(ask)
     return tuple(out)
@@ -90,11 +95,11 @@ def _negated(doc: Doc, start: int) -> bool:
     return doc[span.start - 1].lower_ in _NEGATIONS
 
 
-def _classify(sent: Span, tokens: Sequence[Token], lexicon: LexiconLookup) -> Ask | None:
+def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: LexiconLookup) -> Ask | None:
     words = [t for t in tokens if t.is_alpha or t.like_num]
     if not words:
         return None
-    question = "?" in sent.text and any(t.text == "?" for t in tokens)
+    question = "?" in sent_text and any(t.text == "?" for t in tokens)
     first = words[0].idx
     starts_rhetorical = any(h[0] == first for h in lexicon("rhetorical-question", sent.start_char, sent.end_char))
     # "Did you get my last email?" asks for nothing but an apology for not answering.
@@ -114,7 +119,7 @@ def _classify(sent: Span, tokens: Sequence[Token], lexicon: LexiconLookup) -> As
             kind = "situation"
         else:
             kind = "question"
-    elif _imperative(sent, tokens, lexicon) or _has(lexicon, "ask-phrases", sent) or _has(lexicon, "offer-ask", sent):
+    elif _imperative(sent, sent_text, tokens, lexicon) or _has(lexicon, "ask-phrases", sent) or _has(lexicon, "offer-ask", sent):
         if _has(lexicon, "offer-ask", sent):
             kind = "offer"
         elif _has(lexicon, "ask-meeting", sent):
@@ -124,20 +129,20 @@ def _classify(sent: Span, tokens: Sequence[Token], lexicon: LexiconLookup) -> As
     if kind is None:
         return None
     actions = frozenset(a for a in ACTIONS if _has(lexicon, f"ask-{a}", sent)) or frozenset({"reply"})
-    text = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    text = sent_text.strip()
+    start = sent.start_char + (len(sent_text) - len(sent_text.lstrip()))
     return Ask(
         start=start,
         end=start + len(text),
         text=" ".join(text.split()),
         kind=kind,
         actions=actions,
-        timeboxed=bool(_TIMEBOX.search(sent.text)),
-        minutes=_minutes(sent.text),
+        timeboxed=bool(_TIMEBOX.search(sent_text)),
+        minutes=_minutes(sent_text),
     )
 
 
-def _imperative(sent: Span, tokens: Sequence[Token], lexicon: LexiconLookup) -> bool:
+def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: LexiconLookup) -> bool:
     """A sentence that starts with an ask verb in the base form and has no subject ("Reply with...")."""
     verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
     for token in tokens:
@@ -147,7 +152,7 @@ def _imperative(sent: Span, tokens: Sequence[Token], lexicon: LexiconLookup) -> 
             return False
         # The tagger sometimes reads a sentence-initial verb as a noun ("Upgrade before..."); an
         # exclamation settles it.
-        if token.tag_ not in ("VB", "VBP", "") and not sent.text.rstrip().endswith("!"):
+        if token.tag_ not in ("VB", "VBP", "") and not sent_text.rstrip().endswith("!"):
             return False
         head = token if token.dep_ in ("ROOT", "") else token.head
         return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)

@@ -358,7 +358,7 @@ class Linter:
             doc, p, options=NoOptions(), profile=profile, mode=mode, seller_names=self.config.seller_names,
             metrics=None, matches=matches,
         )
-        ctx.asks = find_asks(ctx.body_sentences(), ctx.lexicon_in, ctx.tokens_of)
+        ctx.asks = find_asks(ctx.body_sentences(), ctx.lexicon_in, ctx.tokens_of, ctx.text)
         ctx.metrics = metrics = compute_metrics(ctx, self.needs_readability)
         ignored = self._per_file_ignores(message.path)
         profile_severity = PROFILES[profile].severity

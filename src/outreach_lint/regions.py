@@ -72,10 +72,19 @@ class Prepared:
     excluded: tuple[Excluded, ...]
 
     def region(self, kind: str) -> Region | None:
-        return next((r for r in self.regions if r.kind == kind), None)
+        found = self._by_kind.get(kind)
+        return found[0] if found else None
 
-    def spans(self, kind: str) -> list[Region]:
-        return [r for r in self.regions if r.kind == kind]
+    def spans(self, kind: str) -> tuple[Region, ...]:
+        return self._by_kind.get(kind, ())
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[Region, ...]]:
+        # Rules ask "is this span in region X" thousands of times per message.
+        out: dict[str, list[Region]] = {}
+        for r in self.regions:
+            out.setdefault(r.kind, []).append(r)
+        return {kind: tuple(found) for kind, found in out.items()}
 
     def region_at(self, start: int, end: int) -> str:
         """The most specific region a span falls in (used to label diagnostics)."""
@@ -84,9 +93,9 @@ class Prepared:
                 return kind
         return "body"
 
-    @cached_property
+    @property
     def _urls(self) -> tuple[Region, ...]:
-        return tuple(r for r in self.regions if r.kind == "url")
+        return self.spans("url")
 
     @property
     def has_urls(self) -> bool:

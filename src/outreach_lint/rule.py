@@ -185,19 +185,25 @@ class RuleContext:
 
     def body_sentences(self) -> Iterator[Span]:
         """Sentences of the body (not the subject or greeting) that contain words."""
+        yield from self._sentences()
+
+    def _sentences(self) -> list[Span]:
         if self._body_sentences is None:  # many rules ask; the sentences are found once per message
             body = self.region("body")
             self._body_sentences = [] if body is None else [
                 sent for sent in self.doc.sents
                 if sent.start_char >= body.start and any(t.is_alpha for t in self.tokens_of(sent))
             ]
-        yield from self._body_sentences
+        return self._body_sentences
 
     def in_region(self, kind: str, start: int, end: int) -> bool:
         if kind == "opening":
-            first = next(self.body_sentences(), None)
-            return first is not None and first.start_char <= start and end <= first.end_char
-        return any(r.start <= start and end <= r.end for r in self.prepared.spans(kind))
+            sentences = self._sentences()
+            return bool(sentences) and sentences[0].start_char <= start and end <= sentences[0].end_char
+        for r in self.prepared.spans(kind):
+            if r.start <= start and end <= r.end:
+                return True
+        return False
 
     def matches(self, code: str) -> list[tuple[int, int, str]]:
         """Shared matcher results for a pack rule: (start_char, end_char, pattern id)."""
