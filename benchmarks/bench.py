@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py            # full run (about ten minutes on 2 cores), updates docs/performance.md
     python benchmarks/bench.py --quick    # small sizes, prints the table only (a smoke test)
+    python benchmarks/bench.py --only throughput   # one measurement, printed only
 
 Every figure that is compared to spaCy is measured in the same run on the same machine, and the runs
 of the two sides are interleaved and the best of several is kept, so a noisy neighbour hurts both.
@@ -83,24 +84,42 @@ def latency(sizes: Sizes) -> dict[str, float]:
 
 
 def throughput(sizes: Sizes) -> dict[str, float]:
+    """lint_many against nlp.pipe, batch by batch in turn, so that a noisy neighbour slows both alike.
+
+    Raw spaCy parses exactly what the linter parses for each message: the subject line and the body.
+    """
     from outreach_lint import Linter
 
     linter = Linter()
     messages = corpus(sizes.throughput_messages, seed=1)
-    texts = [m["body"] for m in messages]
+    texts = [f"{m['subject']}\n\n{m['body']}" for m in messages]
     words = sum(len(t.split()) for t in texts)
     list(linter.lint_many(messages[:20]))
-    raw_best = lint_best = 0.0
-    for _ in range(sizes.rounds):
-        t = time.perf_counter()
-        for _doc in linter.nlp.pipe(texts, batch_size=64):
-            pass
-        raw_best = max(raw_best, words / (time.perf_counter() - t))
-        t = time.perf_counter()
-        for _report in linter.lint_many(messages, batch_size=64):
-            pass
-        lint_best = max(lint_best, words / (time.perf_counter() - t))
-    return {"words": words, "raw": raw_best, "linter": lint_best, "ratio": lint_best / raw_best,
+    batch = 64
+    raw_s = lint_s = 0.0
+    for round_no in range(sizes.rounds):
+        for n, i in enumerate(range(0, len(messages), batch)):
+            def raw() -> float:
+                t = time.perf_counter()
+                for _doc in linter.nlp.pipe(texts[i : i + batch], batch_size=batch):
+                    pass
+                return time.perf_counter() - t
+
+            def lint() -> float:
+                t = time.perf_counter()
+                for _report in linter.lint_many(messages[i : i + batch], batch_size=batch):
+                    pass
+                return time.perf_counter() - t
+
+            # Alternate which side goes first, so neither always runs on the other's warm caches.
+            if (round_no + n) % 2:
+                lint_s += lint()
+                raw_s += raw()
+            else:
+                raw_s += raw()
+                lint_s += lint()
+    total = words * sizes.rounds
+    return {"words": words, "raw": total / raw_s, "linter": total / lint_s, "ratio": raw_s / lint_s,
             "components": ", ".join(linter.nlp.pipe_names)}
 
 
@@ -215,7 +234,7 @@ def table(lat: dict, thr: dict, cold: dict, proc: dict, mem: dict) -> str:
     rows = [
         ("Warm latency, `Linter.lint_message`, one {words}-word email".format(**lat),
          f"p50 {lat['p50']:.1f} ms, p99 {lat['p99']:.1f} ms (raw `nlp(text)` p50 {lat['raw_p50']:.1f} ms)", "milliseconds", ""),
-        (f"Batch throughput, `lint_many` vs raw `nlp.pipe` ({thr['words']:,} words)",
+        (f"Batch throughput, `lint_many` vs raw `nlp.pipe` ({thr['words']:,} words of subject and body, batches taken in turn)",
          f"{thr['linter']:,.0f} vs {thr['raw']:,.0f} words/s: ratio {thr['ratio']:.2f}", ">= 0.85", ok(thr["ratio"] >= 0.85)),
         ("Cold start, `outreach-lint check one-email.txt` vs `spacy.load`",
          f"{cold['check']:.2f} s vs {cold['load']:.2f} s: overhead {cold['overhead']:+.2f} s", "<= 0.3 s", ok(cold["overhead"] <= 0.3)),
@@ -237,10 +256,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes; print only (a smoke test, not a measurement)")
     parser.add_argument("--no-write", action="store_true", help=f"do not update {DOC.relative_to(HERE.parent)}")
+    steps = [("latency", latency), ("throughput", throughput), ("cold-start", cold_start),
+             ("processes", processes), ("memory", memory)]
+    parser.add_argument("--only", choices=[name for name, _ in steps],
+                        help="run one measurement and print its figures (nothing is written)")
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
-    steps = [("latency", latency), ("throughput", throughput), ("cold start", cold_start),
-             ("processes", processes), ("memory", memory)]
+    if args.only:
+        print(json.dumps(dict(steps)[args.only](sizes), indent=2))
+        return
     results = []
     for name, fn in steps:
         print(f"running {name}...", file=sys.stderr, flush=True)
