@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach_lint.readability import _build_counts, _cmu_dictionary, hyphenation, syllables
+from outreach_lint.readability import (
+    _build_counts,
+    _cmu_dictionary,
+    hyphenation,
+    syllables,
+)
 
 pyphen = pytest.importorskip("pyphen")  # a dependency of textstat, so always installed with it
 
