@@ -39,7 +39,7 @@ class Sizes:
     cold_runs: int
 
 
-FULL = Sizes(latency_calls=300, throughput_messages=600, rounds=3, processes_messages=2000, memory_messages=10_000, cold_runs=5)
+FULL = Sizes(latency_calls=300, throughput_messages=600, rounds=3, processes_messages=2000, memory_messages=10_000, cold_runs=9)
 QUICK = Sizes(latency_calls=20, throughput_messages=40, rounds=1, processes_messages=40, memory_messages=200, cold_runs=1)
 
 
