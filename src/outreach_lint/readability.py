@@ -35,9 +35,12 @@ class SyllableTable:
     would take ten times as long to load.
     """
 
+    _REMEMBERED = 50_000  # looked-up words kept in a dict: messages repeat most of their words
+
     def __init__(self, words: list[str], counts: str) -> None:
         self._words = words
         self._counts = counts
+        self._known: dict[str, list[list[str]] | None] = {}  # None: not in the dictionary
 
     @classmethod
     def from_counts(cls, counts: dict[str, int]) -> SyllableTable:
@@ -45,10 +48,19 @@ class SyllableTable:
         return cls(words, "".join(chr(_COUNT_BASE + counts[w]) for w in words))
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        i = bisect_left(self._words, word)
-        if i == len(self._words) or self._words[i] != word:
+        if word in self._known:
+            found = self._known[word]
+        else:
+            i = bisect_left(self._words, word)
+            found = None
+            if i < len(self._words) and self._words[i] == word:
+                found = [["1"] * (ord(self._counts[i]) - _COUNT_BASE)]
+            if len(self._known) >= self._REMEMBERED:
+                self._known.clear()
+            self._known[word] = found
+        if found is None:
             raise KeyError(word)
-        return [["1"] * (ord(self._counts[i]) - _COUNT_BASE)]
+        return found
 
     def __len__(self) -> int:
         return len(self._words)

@@ -266,7 +266,8 @@ def _build(message: Message, lines: list[_Line], keep: list[bool], excluded: lis
     else:
         regions.append(Region("body", total, total))
     text, regions, fields = _merge_fields(text, regions)
-    regions.extend(Region("url", m.start(), m.end()) for m in _URL.finditer(text.text))
+    if "://" in text.text or "www." in text.text or "@" in text.text:  # what any match must contain
+        regions.extend(Region("url", m.start(), m.end()) for m in _URL.finditer(text.text))
     return Prepared(message, text, tuple(regions), fields, tuple(sorted(excluded, key=lambda x: (x.start, x.end))))
 
 
