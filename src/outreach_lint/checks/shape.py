@@ -10,11 +10,12 @@ from pydantic import Field
 from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
-_WORD = re.compile(r"[^\W_]")  # a run of non-space characters counts as a word if it has a letter or digit
+# A run of non-space characters counts as a word if it has a letter or digit; one match per such run.
+_WORD = re.compile(r"\S*[^\W_]\S*")
 
 
 def _words(text: str) -> int:
-    return sum(1 for w in text.split() if _WORD.search(w))
+    return len(_WORD.findall(text))
 
 
 class LengthOptions(RuleOptions):
