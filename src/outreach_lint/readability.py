@@ -113,7 +113,7 @@ class Hyphenation:
 
     _CACHE_LIMIT = 50_000  # words remembered; a long-running service must not grow without bound
 
-    def __init__(self, patterns: dict[str, tuple[int, list[int]]], left: int = 2, right: int = 2) -> None:
+    def __init__(self, patterns: dict[str, Any], left: int = 2, right: int = 2) -> None:
         self._patterns = patterns
         self._longest = max((len(k) for k in patterns), default=0)
         self._left, self._right = left, right
@@ -163,8 +163,8 @@ def _read_pyphen_patterns(lang: str) -> dict[str, tuple[int, list[int]]]:
 @lru_cache(maxsize=8)
 def hyphenation(lang: str) -> Hyphenation:
     cached = read_json(_pyphen_cache_name(lang))
-    if isinstance(cached, dict) and cached:
-        patterns = {k: (int(v[0]), [int(x) for x in v[1]]) for k, v in cached.items()}
+    if isinstance(cached, dict) and cached and all(isinstance(v, list) and len(v) == 2 for v in cached.values()):
+        patterns = cached  # as written below: pattern -> [offset, [levels]]; JSON keeps the ints
     else:
         patterns = _read_pyphen_patterns(lang)
         write_json(_pyphen_cache_name(lang), patterns)
