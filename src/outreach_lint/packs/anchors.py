@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 _MAX_HEADS = 64
 # Attributes whose values an anchor can look up in the Doc's attribute array.
 ANCHOR_ATTRS = ("LOWER", "ORTH", "LEMMA", "NORM", "TAG")
-_UNBOUNDED = {"*", "+"}
 
 
 def plain_heads(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -65,35 +64,45 @@ def _expand_head(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [pattern]
 
 
+def repeats(op: Any) -> tuple[int, int | None] | None:
+    """(fewest, most) tokens a pattern token with this operator covers; most is None when unbounded.
+    None for an operator this module does not know (the pattern is then scanned everywhere)."""
+    fixed = {None: (1, 1), "!": (1, 1), "?": (0, 1), "*": (0, None), "+": (1, None)}
+    if op in fixed:
+        return fixed[op]
+    if not (isinstance(op, str) and op.startswith("{") and op.endswith("}")):
+        return None
+    low, comma, high = op[1:-1].partition(",")
+    if not (low.isdigit() or low == "") or not (high.isdigit() or high == "") or (not low and not high):
+        return None
+    if not comma:
+        return int(low), int(low)  # {n}
+    return int(low or 0), (int(high) if high else None)  # {n,m}, {,m}, {n,}
+
+
 def max_length(pattern: Sequence[dict[str, Any]]) -> int | None:
     """The most tokens the pattern can cover, or None when a token may repeat without limit."""
     total = 0
     for token in pattern:
-        op = token.get("OP")
-        if op in _UNBOUNDED:
+        counts = repeats(token.get("OP"))
+        if counts is None or counts[1] is None:
             return None
-        if op is None or op in ("?", "!", "1"):
-            total += 1
-        elif isinstance(op, str) and op.startswith("{") and op.endswith("}"):
-            low, _, high = op[1:-1].partition(",")
-            if "," in op and not high:
-                return None  # {n,}
-            total += int(high or low or 0)
-        else:
-            return None
+        total += counts[1]
     return total
 
 
 def anchor(pattern: Sequence[dict[str, Any]], common: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
     """(attribute, values) of the required token that best tells where the pattern can match.
 
-    Required means it must occur once at least (no "?", "*", "!" or "{0,..}"). Among those, a word
-    attribute beats a tag, and values that are rare words beat common ones ("thrilled" over "we").
+    Required means it must occur once at least ("+", "{1,3}"; not "?", "*", "{,2}" or the negation
+    "!"). Among those, a word attribute beats a tag, and values that are rare words beat common ones
+    ("thrilled" over "we").
     """
     best: tuple[tuple[int, int, int], str, tuple[str, ...]] | None = None
     for token in pattern:
         op = token.get("OP")
-        if op in ("?", "*", "!") or (isinstance(op, str) and op.startswith("{0")):
+        counts = repeats(op)
+        if op == "!" or counts is None or counts[0] < 1:
             continue
         for attr, value in token.items():
             if attr not in ANCHOR_ATTRS:
