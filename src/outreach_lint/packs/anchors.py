@@ -149,14 +149,14 @@ class AnchoredMatcher:
         self._vocab = vocab
         self._common = common
         self._groups: dict[str, _Group] = {}
-        self._anchor_words: dict[str, dict[str, set[str]]] = {}  # attr -> value -> group keys
-        self.lookups: dict[str, dict[int, tuple[str, ...]]] = {}  # attr -> value's hash -> group keys
+        self.lookups: dict[str, dict[int, set[str]]] = {}  # attr -> anchor value's hash -> group keys
 
     def __len__(self) -> int:
         return len(self._groups)
 
     def add(self, key: str, patterns: Sequence[list[dict[str, Any]]]) -> None:
         from spacy.matcher import Matcher
+        from spacy.strings import hash_string
 
         group = self._groups.get(key)
         if group is None:
@@ -170,18 +170,7 @@ class AnchoredMatcher:
             group.reach = max(group.reach, reach)
             attr, values = found
             for value in values:
-                self._anchor_words.setdefault(attr, {}).setdefault(value, set()).add(key)
-        self._index()
-
-    def _index(self) -> None:
-        from spacy.strings import hash_string
-
-        self.lookups = {}
-        for attr, words in self._anchor_words.items():
-            keys: dict[int, set[str]] = {}
-            for word, groups in words.items():
-                keys.setdefault(hash_string(word), set()).update(groups)
-            self.lookups[attr] = {h: tuple(sorted(g)) for h, g in keys.items()}
+                self.lookups.setdefault(attr, {}).setdefault(hash_string(value), set()).add(key)
 
     def __call__(self, doc: Doc, columns: dict[str, list[int]]) -> list[tuple[int, int, int]]:
         """(match_id, start, end) over the Doc; ``columns`` holds its attribute values by name, one

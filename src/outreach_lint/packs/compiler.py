@@ -26,7 +26,7 @@ from ..rule import (
     longest_first,
 )
 from .anchors import AnchoredMatcher, plain_heads
-from .loader import PackError, read_pack, requirements
+from .loader import PackError, pattern_requirements, read_pack, requirements
 from .schema import ExampleSpec, RuleSpec, Terms
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _SEP = "\x1f"
-_ANNOTATED = frozenset({"TAG", "POS", "MORPH", "LEMMA", "DEP"})  # token attributes a trained component sets
 _FIELDS = {
     "phrase": {"match"},
     "pattern": {"match"},
@@ -243,7 +242,7 @@ def _values(value: Any) -> list[str]:
 
 
 class CompiledPacks:
-    """One Matcher and one PhraseMatcher holding every enabled pack rule's terms and every lexicon."""
+    """The matchers holding every enabled pack rule's terms and every lexicon (see the module docs)."""
 
     def __init__(
         self,
@@ -261,11 +260,9 @@ class CompiledPacks:
         self.matcher = AnchoredMatcher(nlp.vocab, _common_words())
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")  # plain patterns where case matters
-        self._has_exact = False
-        self._has_patterns = self._has_phrases = False
         # One-word lemma phrases are looked up token by token in a dict: far cheaper than Matcher
         # patterns, which are tried at every token.
-        self._words: dict[str, set[str]] = {}
+        self._words: dict[str, set[str]] = {}  # while building; looked up by hash at run time
         for rule in rules:
             for label, terms in rule.term_groups():
                 self._add(f"{rule.meta.code}{_SEP}{label}", terms)
@@ -289,10 +286,8 @@ class CompiledPacks:
             docs = [Doc(self._nlp.vocab, words=words) for words in phrases]
             if attr == "ORTH":
                 self.exact.add(key, docs)
-                self._has_exact = True
             else:
                 self.phrases.add(key, docs)
-                self._has_phrases = True
         if terms.attr == "LEMMA":
             # Lemma phrases are matched on the lemma or on the word itself (the tagger's lemma of a
             # mis-tagged word, "Upgrade" read as a proper noun, keeps its capital). A phrase matcher
@@ -305,20 +300,14 @@ class CompiledPacks:
                     continue
                 patterns.extend(plain_heads([{"LEMMA": {"IN": [t.text, t.lower_]}} for t in words]))
                 self.phrases.add(key, [self._nlp.make_doc(phrase.lower())])
-                self._has_phrases = True
         elif terms.phrases:
             self.phrases.add(key, [self._nlp.make_doc(p) for p in terms.phrases])
-            self._has_phrases = True
         patterns = [p for p in patterns if self._can_match(p)]
         if patterns:
             self.matcher.add(key, patterns)
-            self._has_patterns = True
 
     def _can_match(self, pattern: list[dict[str, Any]]) -> bool:
-        if self._annotations is None:
-            return True
-        needed = {attr for token in pattern for attr in token if attr in _ANNOTATED}
-        return needed <= self._annotations
+        return self._annotations is None or pattern_requirements(pattern) <= self._annotations
 
     def run(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
         """Matches by rule code (and by ``@lexicon`` name): (start_char, end_char, label)."""
@@ -338,14 +327,14 @@ class CompiledPacks:
             code, _, label = vocab[match_id].partition(_SEP)
             out.setdefault(code, []).append((starts[start], starts[end - 1] + lengths[end - 1], label))
 
-        for matcher, used in ((self.phrases, self._has_phrases), (self.exact, self._has_exact)):
-            if used:
+        for matcher in (self.phrases, self.exact):
+            if len(matcher):
                 for match in matcher(doc):
                     record(*match)
-        if self._has_patterns:
+        if len(self.matcher):
             for match in self.matcher(doc, column):
                 record(*match)
-        if self._words:
+        if self._word_keys:
             # One-word lemma phrases: the token's lower-case form or its lemma is one of the words.
             words = self._word_keys
             for i, (lower, lemma) in enumerate(zip(column["LOWER"], column["LEMMA"])):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -126,26 +126,25 @@ _ANNOTATION_OF_KEY = {
 }
 
 
+def pattern_requirements(pattern: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """Annotations one token pattern needs, from the keys it uses."""
+    keys = {k.upper() for token in pattern for k in token}
+    return frozenset(_ANNOTATION_OF_KEY[k] for k in keys if k in _ANNOTATION_OF_KEY)
+
+
 def terms_requirements(terms: Terms) -> frozenset[str]:
     """Annotations one group of terms needs (a lexicon, or one side of a ratio)."""
-    keys = {k.upper() for pattern in terms.patterns for token in pattern for k in token}
+    needed = set().union(*(pattern_requirements(p) for p in terms.patterns))
     if terms.attr == "LEMMA" and terms.phrases:
-        keys.add("LEMMA")
-    return frozenset(_ANNOTATION_OF_KEY[k] for k in keys if k in _ANNOTATION_OF_KEY)
+        needed.add("LEMMA")
+    return frozenset(needed)
 
 
 def requirements(rule: RuleSpec) -> frozenset[str]:
     """Annotations a pack rule needs, derived from the keys its patterns use."""
-    keys: set[str] = set()
-    terms = [rule.patterns]
-    attrs = [rule.attr]
-    for t in (rule.numerator, rule.denominator):
-        if t is not None:
-            terms.append(t.patterns)
-            attrs.append(t.attr)
-    for patterns in terms:
-        for pattern in patterns:
-            for token in pattern:
-                keys.update(k.upper() for k in token)
-    keys.update(a for a in attrs if a == "LEMMA" and (rule.phrases or rule.numerator or rule.denominator))
-    return frozenset(_ANNOTATION_OF_KEY[k] for k in keys if k in _ANNOTATION_OF_KEY)
+    sides = [t for t in (rule.numerator, rule.denominator) if t is not None]
+    patterns = [*rule.patterns, *(p for t in sides for p in t.patterns)]
+    needed = set().union(*(pattern_requirements(p) for p in patterns))
+    if "LEMMA" in (rule.attr, *(t.attr for t in sides)) and (rule.phrases or sides):
+        needed.add("LEMMA")
+    return frozenset(needed)
