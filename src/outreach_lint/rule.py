@@ -39,6 +39,11 @@ def category_of(code: str) -> str:
     return CATEGORIES.get(prefix.group(0) if prefix else "", "other")
 
 
+def lexicon_key(name: str) -> str:
+    """Where a pack lexicon's matches are filed among the shared matcher's results (rules use codes)."""
+    return "@" + name
+
+
 def longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop matches that overlap a longer (or earlier equal) one; keep text order."""
     chosen: list[tuple[int, int, str]] = []
@@ -224,7 +229,7 @@ class RuleContext:
     def lexicon(self, name: str) -> list[tuple[int, int, str]]:
         """Matches of a pack lexicon in the whole text, longest first on overlaps, in text order."""
         if name not in self._lexicons:
-            self._lexicons[name] = longest_first(self._matches.get("@" + name, []))
+            self._lexicons[name] = longest_first(self._matches.get(lexicon_key(name), []))
         return self._lexicons[name]
 
     def lexicon_in(self, name: str, start: int, end: int) -> list[tuple[int, int, str]]:

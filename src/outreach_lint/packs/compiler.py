@@ -23,6 +23,7 @@ from ..rule import (
     RuleContext,
     RuleDocs,
     RuleMeta,
+    lexicon_key,
     longest_first,
 )
 from .anchors import AnchoredMatcher, plain_heads
@@ -172,9 +173,6 @@ def rules_from_pack(path: Path, origin: str, *, trusted: bool = False) -> list[P
     return out
 
 
-LEXICON_PREFIX = "@"
-
-
 def _by_hash(words: Mapping[str, set[str]]) -> dict[int, frozenset[str]]:
     """The same table keyed by spaCy's string hashes, as the Doc's attribute array holds them."""
     from spacy.strings import hash_string
@@ -268,7 +266,7 @@ class CompiledPacks:
                 self._add(f"{rule.meta.code}{_SEP}{label}", terms)
         for name, groups in lexicons.items():
             for terms in groups:
-                self._add(f"{LEXICON_PREFIX}{name}{_SEP}", terms)
+                self._add(f"{lexicon_key(name)}{_SEP}", terms)
         self._word_keys = _by_hash(self._words)
 
     def _add(self, key: str, terms: Terms) -> None:
