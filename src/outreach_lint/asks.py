@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .metrics import READER_PRONOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +25,6 @@ LEXICONS = (
     "vague-ask", "interest-ask", "offer-ask", "ask-phrases", "ask-verbs", "rhetorical-question", "guilt",
     *(f"ask-{a}" for a in ACTIONS),
 )
-READER_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 # Words that may come before the verb of an imperative ask: "So, reply...", "Just send...".
 _LEAD_INS = frozenset({"so", "just", "please", "simply", "then", "and", "or", "also", "now", "ps", "p.s."})
 _INTEREST_MAX_WORDS = 10
@@ -105,22 +106,23 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
     # "Did you get my last email?" asks for nothing but an apology for not answering.
     starts_rhetorical = starts_rhetorical or _has(lexicon, "guilt", sent)
     vague = _has(lexicon, "vague-ask", sent)
+    offer = _has(lexicon, "offer-ask", sent)
     kind: str | None = None
     if vague:
         kind = "vague"
     elif question and not starts_rhetorical:
-        if _has(lexicon, "offer-ask", sent):
+        if offer:
             kind = "offer"
         elif _has(lexicon, "interest-ask", sent) and len(words) <= _INTEREST_MAX_WORDS:
             kind = "interest"
         elif _has(lexicon, "ask-meeting", sent):
             kind = "meeting"
-        elif any(t.lower_ in READER_WORDS for t in tokens):
+        elif any(t.lower_ in READER_PRONOUNS for t in tokens):
             kind = "situation"
         else:
             kind = "question"
-    elif _imperative(sent, sent_text, tokens, lexicon) or _has(lexicon, "ask-phrases", sent) or _has(lexicon, "offer-ask", sent):
-        if _has(lexicon, "offer-ask", sent):
+    elif offer or _imperative(sent, sent_text, tokens, lexicon) or _has(lexicon, "ask-phrases", sent):
+        if offer:
             kind = "offer"
         elif _has(lexicon, "ask-meeting", sent):
             kind = "meeting"
