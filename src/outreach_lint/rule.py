@@ -188,6 +188,11 @@ class RuleContext:
         """Words (alphabetic or number-like tokens) in a span: the count the length rules use."""
         return sum(1 for t in self.tokens_of(span) if t.is_alpha or t.like_num)
 
+    def trimmed(self, span: Span) -> tuple[int, int]:
+        """(start, end) of a span without its trailing whitespace (a sentence's line break): where a
+        finding about the whole sentence points."""
+        return span.start_char, span.start_char + len(self.text[span.start_char : span.end_char].rstrip())
+
     def body_sentences(self) -> Iterator[Span]:
         """Sentences of the body (not the subject or greeting) that contain words."""
         yield from self._sentences()

@@ -75,11 +75,8 @@ def no_ask(ctx: RuleContext) -> Iterator[Finding]:
         return
     # Point at the last real sentence, not at a name or a merge field on its own line.
     worded = [s for s in sentences if sum(1 for t in ctx.tokens_of(s) if t.is_alpha) >= 2]
-    last = (worded or sentences)[-1]
-    text = last.text.rstrip()
     yield ctx.finding(
-        last.start_char,
-        last.start_char + len(text),
+        *ctx.trimmed((worded or sentences)[-1]),
         "no ask in this message: end with one specific question or next step the reader can answer "
         "(\"Worth a look?\", \"Would Tuesday at 10 work for 15 minutes?\")",
         Fix("End with one ask the reader can answer: \"Worth a look?\" or \"Would Tuesday at 10 work for 15 minutes?\""),

@@ -157,11 +157,8 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
             return
         if any(t.like_num for t in tokens) and any(t.lower_ in READER_PRONOUNS for t in tokens):
             return
-    first = next(ctx.body_sentences())
-    end = first.start_char + len(first.text.rstrip())
     yield ctx.finding(
-        first.start_char,
-        end,
+        *ctx.trimmed(next(ctx.body_sentences())),
         "nothing in this message is about this reader (no company, role, situation or words of theirs): add one "
         "detail that is only true of them",
         Fix("Add one fact about them: their company, a post they wrote, a number from their world"),

@@ -94,10 +94,8 @@ def reading_grade(ctx: RuleContext) -> Iterator[Finding]:
         return
     sentences = list(ctx.body_sentences())
     hardest = max(sentences, key=lambda s: flesch_kincaid_grade(s.text) if len(s) > 3 else 0.0)
-    trailing = len(hardest.text) - len(hardest.text.rstrip())  # the sentence's trailing newline
     yield ctx.finding(
-        hardest.start_char,
-        hardest.end_char - trailing,
+        *ctx.trimmed(hardest),
         f"reading grade {grade:.1f} is above {opts.max_grade:g} (aim for 3-6): this is the hardest sentence; "
         "split it and use everyday words",
         Fix("Split the sentence and swap long words for everyday ones (\"utilize\" becomes \"use\")"),

@@ -69,10 +69,8 @@ def too_long(ctx: RuleContext) -> Iterator[Finding]:
     for sent in ctx.body_sentences():
         count += ctx.words_in(sent)
         if count > opts.max_words:
-            end = sent.start_char + len(sent.text.rstrip())
             yield ctx.finding(
-                sent.start_char,
-                end,
+                *ctx.trimmed(sent),
                 f"the body is {words} words; the {ctx.profile} profile aims for at most {opts.max_words}: "
                 "the message passes the limit here; keep one point, one proof and one ask",
                 Fix("Cut to one point about the reader, one line of proof and one ask; link to the rest"),
@@ -127,10 +125,8 @@ def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
     for sent in ctx.body_sentences():
         n = ctx.words_in(sent)
         if n > opts.max_words:
-            end = sent.start_char + len(sent.text.rstrip())
             yield ctx.finding(
-                sent.start_char,
-                end,
+                *ctx.trimmed(sent),
                 f"this sentence is {n} words (more than {opts.max_words}): split it so each sentence says one thing",
                 Fix("Split it at 'and', 'which' or 'because' into sentences of one idea each"),
             )
