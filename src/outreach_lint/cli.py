@@ -329,7 +329,7 @@ def rules_command(output_format: str, config_path: str | None) -> None:
     from .engine import load_linter
 
     registry = _registry(cfg)
-    enabled = {r.meta.code for r in load_linter(cfg).rules}
+    enabled = load_linter(cfg).enabled_codes
     rows = list(registry)
     if output_format == "json":
         from .docs import rule_summary

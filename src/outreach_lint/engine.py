@@ -205,6 +205,11 @@ class Linter:
         return self.runtime.pipeline.nlp
 
     @property
+    def enabled_codes(self) -> frozenset[str]:
+        """Codes of the rules this configuration runs."""
+        return frozenset(r.meta.code for r in self.rules)
+
+    @property
     def skipped(self) -> list[Skipped]:
         return list(self.runtime.skipped)
 

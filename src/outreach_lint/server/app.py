@@ -15,6 +15,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -277,7 +278,7 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
     @app.get("/v1/rules", response_model=list[RuleOut], responses={503: problems[503]}, tags=["rules"])
     async def rules() -> list[dict[str, Any]]:
         lt = linter()
-        enabled = {r.meta.code for r in lt.rules}
+        enabled = lt.enabled_codes
         return [rule_summary(r, r.meta.code in enabled) for r in lt.registry]
 
     @app.get("/v1/rules/{code}", response_model=RuleDetailOut, responses={404: {"model": ErrorOut}, 503: problems[503]}, tags=["rules"])
@@ -286,8 +287,7 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
         found = lt.registry.get(code)
         if found is None:
             return error(404, "unknown_rule", f"unknown rule {code!r}{lt.registry.suggest(code)}")
-        enabled = {r.meta.code for r in lt.rules}
-        return {**rule_summary(found, found.meta.code in enabled), "markdown": rule_markdown(found)}
+        return {**rule_summary(found, found.meta.code in lt.enabled_codes), "markdown": rule_markdown(found)}
 
     @app.get("/healthz", response_model=Status, tags=["health"])
     async def healthz() -> dict[str, str]:
@@ -302,10 +302,14 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
 
     @app.get("/", include_in_schema=False)
     async def playground() -> HTMLResponse:
-        page = files("outreach_lint.server").joinpath("static/playground.html").read_text(encoding="utf-8")
-        return HTMLResponse(page, headers={"Content-Security-Policy": _CSP, "Cache-Control": "no-cache"})
+        return HTMLResponse(_playground_page(), headers={"Content-Security-Policy": _CSP, "Cache-Control": "no-cache"})
 
     return app
+
+
+@lru_cache(maxsize=1)
+def _playground_page() -> str:
+    return files("outreach_lint.server").joinpath("static/playground.html").read_text(encoding="utf-8")
 
 
 class _NotReady(Exception):
