@@ -25,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from checkout import SRC, env_with_source  # noqa: E402
 from corpus import corpus, email_of  # noqa: E402
 from perfdoc import DOC, write_section  # noqa: E402
 
@@ -46,17 +47,6 @@ QUICK = Sizes(latency_calls=20, throughput_messages=40, rounds=1, processes_mess
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-
-def python_cmd() -> list[str]:
-    return [sys.executable]
-
-
-def env_with_source() -> dict[str, str]:
-    env = dict(os.environ)
-    src = str(HERE.parent / "src")
-    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return env
 
 
 def latency(sizes: Sizes) -> dict[str, float]:
@@ -134,7 +124,7 @@ def cold_start(sizes: Sizes) -> dict[str, float]:
 
     from outreach_lint.nlp import resolve_model
 
-    compileall.compile_dir(str(HERE.parent / "src"), quiet=2)
+    compileall.compile_dir(str(SRC), quiet=2)
     model = resolve_model(None)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "one-email.txt"
@@ -143,11 +133,11 @@ def cold_start(sizes: Sizes) -> dict[str, float]:
         check, load = [], []
         for _ in range(sizes.cold_runs):
             t = time.perf_counter()
-            subprocess.run([*python_cmd(), "-m", "outreach_lint.cli", "check", "-q", str(path)],
+            subprocess.run([sys.executable, "-m", "outreach_lint.cli", "check", "-q", str(path)],
                            env=env_with_source(), capture_output=True, check=False)
             check.append(time.perf_counter() - t)
             t = time.perf_counter()
-            subprocess.run([*python_cmd(), "-c", f"import spacy; spacy.load({model!r})"], capture_output=True, check=True)
+            subprocess.run([sys.executable, "-c", f"import spacy; spacy.load({model!r})"], capture_output=True, check=True)
             load.append(time.perf_counter() - t)
     return {"model": model, "check": statistics.median(check), "load": statistics.median(load),
             "overhead": statistics.median(check) - statistics.median(load)}
@@ -171,7 +161,7 @@ def processes(sizes: Sizes) -> dict[str, float]:
         cli = {}
         for jobs in (1, 2):
             t = time.perf_counter()
-            subprocess.run([*python_cmd(), "-m", "outreach_lint.cli", "check", "-q", "--jobs", str(jobs), tmp],
+            subprocess.run([sys.executable, "-m", "outreach_lint.cli", "check", "-q", "--jobs", str(jobs), tmp],
                            env=env_with_source(), capture_output=True, check=False)
             cli[jobs] = time.perf_counter() - t
     return {"messages": len(messages), "api_1": one, "api_2": two, "api_speedup": one / two,
@@ -201,7 +191,7 @@ print(json.dumps({"samples": samples, "peak_kb": rss_kb("VmHWM:")}))
 
 
 def memory(sizes: Sizes) -> dict[str, float]:
-    out = subprocess.run([*python_cmd(), "-c", MEMORY_PROBE, str(sizes.memory_messages), str(HERE)],
+    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(sizes.memory_messages), str(HERE)],
                          env=env_with_source(), capture_output=True, text=True, check=True)
     data = json.loads(out.stdout.strip().splitlines()[-1])
     samples = data["samples"]

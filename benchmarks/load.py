@@ -11,7 +11,6 @@ over the server and its worker processes), and with --write updates docs/perform
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import socket
 import statistics
@@ -27,6 +26,7 @@ import httpx
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from checkout import env_with_source  # noqa: E402
 from corpus import corpus  # noqa: E402
 from perfdoc import DOC, write_section  # noqa: E402
 
@@ -39,11 +39,9 @@ def free_port() -> int:
 
 def start_server(workers: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(HERE.parent / "src") + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     proc = subprocess.Popen(
         [sys.executable, "-m", "outreach_lint.cli", "serve", "--port", str(port), "--workers", str(workers)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env_with_source(),
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
