@@ -47,7 +47,7 @@ _GREETING = re.compile(
     r"[,!:]?|[A-Z][\w'-]{1,30}(?:[ \t]+[A-Z][\w'-]{1,30})?,)[ \t]*$",
     re.I,
 )
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")  # a bullet or numbered line; FH002 reads it too
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # A wrapped line is a line the writer did not end: long enough to have hit the wrap column, or
 # ending mid-clause. Short complete lines ("Quick question.") keep their line break.
@@ -268,7 +268,7 @@ def _build(message: Message, lines: list[_Line], keep: list[bool], excluded: lis
 
 
 def _is_wrapped(prev: str, nxt: str) -> bool:
-    if _LIST_ITEM.match(nxt) or _GREETING.match(prev):
+    if LIST_ITEM.match(nxt) or _GREETING.match(prev):
         return False
     p = prev.rstrip()
     if len(p) >= _WRAP_MIN:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ from pydantic import Field
 
 from ..diagnostics import Finding, Fix, Severity
 from ..metrics import READER_PRONOUNS
+from ..regions import LIST_ITEM
 from ..rule import RuleContext, RuleDocs, RuleOptions, rule
 from .payoff import LEXICONS as PAYOFF_LEXICONS
 from .payoff import has_payoff
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _LIST_ADVICE = "Keep the feature that matters to them and say what it does: \"Alerts tell your team about a late order first\""
-_BULLET = re.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")
 _ITEM_MAX_WORDS = 6
 
 
@@ -40,7 +39,7 @@ def _bullet_runs(ctx: RuleContext) -> Iterator[list[tuple[int, int]]]:
     run: list[tuple[int, int]] = []
     pos = body.start
     for line in ctx.text[body.start : body.end].split("\n"):
-        m = _BULLET.match(line)
+        m = LIST_ITEM.match(line)
         if m:
             run.append((pos + m.end(), pos + len(line.rstrip())))
         else:
@@ -57,12 +56,13 @@ def _is_feature_item(ctx: RuleContext, start: int, end: int) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    words = [t for t in span if t.is_alpha]
+    tokens = ctx.tokens_of(span)
+    words = [t for t in tokens if t.is_alpha]
     if not words or len(words) > _ITEM_MAX_WORDS:
         return False
-    if any(t.lower_ in READER_PRONOUNS for t in span):
+    if any(t.lower_ in READER_PRONOUNS for t in tokens):
         return False
-    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span)
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in tokens)
 
 
 def _chain(token: Token) -> list[Token]:
