@@ -9,11 +9,11 @@ pack lexicons, the structure (questions, imperatives, sentence roots) from the p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import linear_regex
 from .metrics import READER_PRONOUNS
 
 if TYPE_CHECKING:
@@ -31,13 +31,13 @@ _INTEREST_MAX_WORDS = 10
 
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_TIMEBOX = re.compile(
+_TIMEBOX = linear_regex.compile(
     rf"\b(?:{_DAY}\b|{_MONTH}\s+\d{{1,2}}\b|(?:in|by|after|before|early|late|mid|end of)[- ]{_MONTH}\b|\d{{1,2}}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|at\s+\d{{1,2}}(?::\d\d)?\b"
     r"|tomorrow|tonight|today|this (?:week|afternoon|morning|evening)|next (?:week|month)|end of (?:the )?(?:day|week)"
     r"|\d+[- ]?(?:min(?:ute)?s?|hours?|hrs?)\b|(?:ten|fifteen|twenty|thirty|five)[- ]minutes?\b|quick call)",
-    re.I,
+    linear_regex.I,
 )
-_MINUTES = re.compile(r"\b(\d{1,3})[- ]?(min(?:ute)?s?|hours?|hrs?)\b", re.I)
+_MINUTES = linear_regex.compile(r"\b(\d{1,3})[- ]?(min(?:ute)?s?|hours?|hrs?)\b", linear_regex.I)
 
 
 @dataclass(frozen=True)

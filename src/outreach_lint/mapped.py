@@ -10,9 +10,12 @@ Composition happens eagerly, so a span of the final text maps back with two arra
 from __future__ import annotations
 
 import bisect
-import re
 from array import array
 from dataclasses import dataclass
+
+from . import linear_regex
+
+_LINE_BREAK = linear_regex.compile(r"\r\n?")
 
 
 def _run(start: int, stop: int) -> array:
@@ -45,7 +48,7 @@ class MappedText:
             return root
         b = TextBuilder()
         pos = 0
-        for m in re.finditer(r"\r\n?", root.text):
+        for m in _LINE_BREAK.finditer(root.text):
             b.copy(root, pos, m.start())
             b.insert("\n", root, m.start(), m.end())
             pos = m.end()

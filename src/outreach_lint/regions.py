@@ -9,46 +9,46 @@ neutral word, and every character still maps to the source file.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import linear_regex
 from .mapped import MappedText, TextBuilder
-from .mergefields import MERGE_FIELD_RE, MergeField, field_name, placeholder_for
+from .mergefields import MergeField, field_name, merge_fields, placeholder_for
 from .sources.base import Excluded, Message
 
-_ATTRIBUTION = re.compile(
-    r"^(?:On\b.{3,250}?\bwrote:|Le\b.{3,250}?a écrit\s?:|Am\b.{3,250}?schrieb.{0,80}:)[ \t]*$", re.S
+_ATTRIBUTION = linear_regex.compile(
+    r"^(?:On\b.{3,250}?\bwrote:|Le\b.{3,250}?a écrit\s?:|Am\b.{3,250}?schrieb.{0,80}:)[ \t]*$", linear_regex.S
 )
-_FORWARD = re.compile(
+_FORWARD = linear_regex.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:Forwarded message|Original Message)[ \t]*-{2,}|Begin forwarded message:)[ \t]*$",
-    re.I,
+    linear_regex.I,
 )
-_OUTLOOK_FROM = re.compile(r"^[ \t]*\*?From:\*?[ \t]+\S")
-_OUTLOOK_NEXT = re.compile(r"^[ \t]*\*?(?:Sent|Date|To|Subject):\*?[ \t]+", re.I)
-_SIG_DELIMITER = re.compile(r"^--[ \t]?$")
-_SIGN_OFF = re.compile(
+_OUTLOOK_FROM = linear_regex.compile(r"^[ \t]*\*?From:\*?[ \t]+\S")
+_OUTLOOK_NEXT = linear_regex.compile(r"^[ \t]*\*?(?:Sent|Date|To|Subject):\*?[ \t]+", linear_regex.I)
+_SIG_DELIMITER = linear_regex.compile(r"^--[ \t]?$")
+_SIGN_OFF = linear_regex.compile(
     r"^[ \t]*(?:best(?: regards| wishes)?|regards|kind regards|warm regards|warmly|warmest|thanks(?: again| so much)?"
     r"|thank you(?: so much)?|many thanks|cheers|sincerely|talk soon|speak soon|all the best|take care"
     r"|respectfully|yours(?: truly| sincerely)?|thx|ty)[ \t]*[,.!-]*[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})?[ \t]*$",
-    re.I,
+    linear_regex.I,
 )
-_NAME_LINE = re.compile(r"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+(?:[A-Z][\w.'-]*|de|van|von|da|of|the)){0,3}[ \t]*$")
-_FOOTER = re.compile(
+_NAME_LINE = linear_regex.compile(r"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+(?:[A-Z][\w.'-]*|de|van|von|da|of|the)){0,3}[ \t]*$")
+_FOOTER = linear_regex.compile(
     r"unsubscribe|opt[- ]out|manage (?:your )?(?:email |subscription )?preferences|you(?: are|'re)? receiv(?:ed|ing) this"
     r"|no longer wish to receive|this (?:e-?mail|message) (?:and any attachments )?(?:is|are|may be) confidential"
     r"|intended (?:only |solely )?for the (?:named |intended )?(?:recipient|addressee)|all rights reserved|©|\(c\) ?\d{4}"
     r"|privacy policy|sent from my (?:iphone|ipad|android|phone)",
-    re.I,
+    linear_regex.I,
 )
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-_GREETING = re.compile(
+_FENCE = linear_regex.compile(r"^[ \t]{0,3}(```|~~~)")
+_GREETING = linear_regex.compile(
     r"^[ \t]*(?:(?:hi|hello|hey|dear|greetings|hiya|howdy|good (?:morning|afternoon|evening))\b[^\n,!.:;?]{0,40}"
     r"[,!:]?|[A-Z][\w'-]{1,30}(?:[ \t]+[A-Z][\w'-]{1,30})?,)[ \t]*$",
-    re.I,
+    linear_regex.I,
 )
-LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")  # a bullet or numbered line; FH002 reads it too
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+LIST_ITEM = linear_regex.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")  # a bullet or numbered line; FH002 reads it too
+_URL = linear_regex.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!?]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # A wrapped line is a line the writer did not end: long enough to have hit the wrap column, or
 # ending mid-clause. Short complete lines ("Quick question.") keep their line break.
 _WRAP_MIN = 50
@@ -288,7 +288,7 @@ def _ask_zone(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] |
 
 def _merge_fields(text: MappedText, regions: list[Region]) -> tuple[MappedText, list[Region], tuple[MergeField, ...]]:
     """Replace merge fields with a neutral word the parser reads as a filled-in value."""
-    matches = list(MERGE_FIELD_RE.finditer(text.text))
+    matches = list(merge_fields(text.text))
     if not matches:
         return text, regions, ()
     b = TextBuilder()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
 
+from . import linear_regex
 from .diagnostics import Finding, Fix, Severity
 
 if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
@@ -16,8 +16,9 @@ if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
 
     from .regions import Prepared, Region
 
-CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE_RE = linear_regex.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+_PREFIX = linear_regex.compile(r"[A-Z]+")
+NAME_RE = linear_regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 CATEGORIES: dict[str, str] = {
     "PC": "product-centric",
     "FH": "feature-heavy",
@@ -35,7 +36,7 @@ PROFILES = ("cold-email", "follow-up", "reply", "linkedin", "script", "announcem
 
 
 def category_of(code: str) -> str:
-    prefix = re.match(r"[A-Z]+", code)
+    prefix = _PREFIX.match(code)
     return CATEGORIES.get(prefix.group(0) if prefix else "", "other")
 
 

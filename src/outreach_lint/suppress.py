@@ -7,16 +7,17 @@ every directive that suppressed nothing, or could not be read, is reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from . import linear_regex
 from .diagnostics import Diagnostic
 from .mapped import LineIndex
 from .sources.base import Directive
 
-_DIRECTIVE = re.compile(r"^outreach-lint\s*:\s*(?P<body>.*?)\s*$", re.I | re.S)
-_ACTION = re.compile(r"^(?P<action>[A-Za-z-]+)(?:\s*=\s*(?P<refs>.*))?$", re.S)
+_DIRECTIVE = linear_regex.compile(r"^outreach-lint\s*:\s*(?P<body>.*?)\s*$", linear_regex.I | linear_regex.S)
+_ACTION = linear_regex.compile(r"^(?P<action>[A-Za-z-]+)(?:\s*=\s*(?P<refs>.*))?$", linear_regex.S)
+_REF_SEPARATOR = linear_regex.compile(r"[\s,]+")
 ACTIONS = ("disable", "enable", "disable-next", "disable-file")
 
 
@@ -62,7 +63,7 @@ def parse(
         if raw_refs is not None and not raw_refs.strip():
             bad.append(Malformed(d, f"'{action}=' names no rules: list codes, prefixes or names, or drop the '='"))
             continue
-        refs = tuple(r for r in re.split(r"[\s,]+", raw_refs or "") if r)
+        refs = tuple(r for r in _REF_SEPARATOR.split(raw_refs or "") if r)
         unknown = [r for r in refs if not is_known(r)]
         if unknown:
             bad.append(Malformed(d, f"unknown rule {unknown[0]!r}{suggest(unknown[0])}"))

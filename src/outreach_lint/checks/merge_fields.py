@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from .. import linear_regex
 from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, rule
 
@@ -54,13 +54,49 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
 
 # What is left of a merge field that did not parse: a stray brace or half a delimiter, with the word
 # it is attached to ("{first_name", "company}}", "*|FNAME").
-_DELIMITER = re.compile(r"[{}]|\*\||\|\*|<<|\[(?:first|last|full|company|your)", re.I)
+_DELIMITER = linear_regex.compile(r"[{}]|\*\||\|\*|<<|\[(?:first|last|full|company|your)", linear_regex.I)
 # Syntaxes no sending tool fills in ("<<First Name>>", "#{name}") are reported the same way.
-_BROKEN = re.compile(
-    r"<<[ \t]*[A-Za-z_][\w .-]{0,40}>>|\S*(?:\{|\}|\*\||\|\*)\S*"
-    r"|\[(?:first|last|full|company|your)[ _]?name(?![^\]\n]*\])[^\s,.!?]*",
-    re.I,
-)
+_BROKEN = linear_regex.compile(r"<<[ \t]*[A-Za-z_][\w .-]{0,40}>>|\S*(?:\{|\}|\*\||\|\*)\S*", linear_regex.I)
+# "[First Name" with no "]" later on its line, reported with the word it is attached to.
+_BRACKET_OPEN = linear_regex.compile(r"\[(?:first|last|full|company|your)[ _]?name", linear_regex.I)
+_WORD_END = frozenset(",.!?")
+
+
+def _unclosed_brackets(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end of the name) of each bracket field that is not closed on its line."""
+    stop = -1  # the first "]" or line break at or after the last position asked about
+    for m in _BRACKET_OPEN.finditer(text):
+        at = m.end()
+        if stop < at:  # positions only grow, so each stretch of text is searched once
+            close, line_end = text.find("]", at), text.find("\n", at)
+            stop = min(p for p in (close, line_end, len(text)) if p >= 0)
+        if stop < len(text) and text[stop] == "]":
+            continue
+        yield m.start(), at
+
+
+def broken_fields(text: str) -> list[tuple[int, int]]:
+    """Spans of what is left of merge fields that did not parse, left to right, never overlapping."""
+    delimiters = [m.span() for m in _BROKEN.finditer(text)]
+    found: list[tuple[int, int]] = []
+    last_end = 0
+    brackets = _unclosed_brackets(text)
+    bracket = next(brackets, None)
+    k = 0
+    while k < len(delimiters) or bracket is not None:
+        if bracket is None or (k < len(delimiters) and delimiters[k][0] <= bracket[0]):
+            start, end = delimiters[k]
+            k += 1
+        else:
+            start, end = bracket
+            bracket = next(brackets, None)
+            if start >= last_end:  # the attached word is read only for a field that is reported
+                while end < len(text) and not (text[end].isspace() or text[end] in _WORD_END):
+                    end += 1
+        if start >= last_end:
+            found.append((start, end))
+            last_end = end
+    return found
 
 
 @rule(
@@ -98,8 +134,7 @@ _BROKEN = re.compile(
 def malformed_merge_field(ctx: RuleContext) -> Iterator[Finding]:
     if not _DELIMITER.search(ctx.text):  # nearly every message: nothing that could be a broken field
         return
-    for m in _BROKEN.finditer(ctx.text):
-        start, end = m.start(), m.end()
+    for start, end in broken_fields(ctx.text):
         while end > start and ctx.text[end - 1] in ",.;:!?)":
             end -= 1
         if ctx.prepared.in_url(start, end):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
+from .. import linear_regex
 from ..diagnostics import Finding, Fix, Severity
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
 # A run of non-space characters counts as a word if it has a letter or digit; one match per such run.
-_WORD = re.compile(r"\S*[^\W_]\S*")
+_WORD = linear_regex.compile(r"\S*[^\W_]\S*")
 
 
 def _words(text: str) -> int:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
+from .. import linear_regex
 from ..diagnostics import Finding, Fix, TextEdit
 from ..rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
@@ -119,10 +119,11 @@ def missing_subject(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-_SPAM_WORDS = re.compile(
+_LATIN_WORD = linear_regex.compile(r"[A-Za-z][A-Za-z'-]*")
+_SPAM_WORDS = linear_regex.compile(
     r"\b(?:free|100%|guaranteed?|act now|urgent|winner|cash|risk[- ]free|no obligation|limited time|click here|"
     r"once in a lifetime|special promotion|don'?t miss|last chance|earn \$)|\$\$+|!{2,}|\?{2,}",
-    re.I,
+    linear_regex.I,
 )
 
 
@@ -169,7 +170,7 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
             Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic: \"your audit backlog\""),
         )
         return
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    words = [w for w in _LATIN_WORD.findall(text)]
     caps = [w for w in words if len(w) > 1 and w.isupper()]
     if len(words) >= 3 and len(caps) * 2 > len(words):
         calm = text[:1].upper() + text[1:].lower()
@@ -179,7 +180,7 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-_REPLY_PREFIX = re.compile(r"^\s*(?:re|fw|fwd|aw|sv|tr)\s*(?:\[\d+\])?\s*:", re.I)
+_REPLY_PREFIX = linear_regex.compile(r"^\s*(?:re|fw|fwd|aw|sv|tr)\s*(?:\[\d+\])?\s*:", linear_regex.I)
 
 
 @rule(

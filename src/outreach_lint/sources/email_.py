@@ -10,15 +10,15 @@ import binascii
 import codecs
 import email
 import email.policy
-import re
 from email.message import EmailMessage
 
+from .. import linear_regex
 from ..mapped import MappedText, TextBuilder
 from .base import Directive, Message, SourceError, SourceNote
 from .html import html_to_text
 
-_HEADER_LINE = re.compile(r"[!-9;-~]+:")
-_MBOX_FROM = re.compile(r"^From [^\n]*\n", re.M)
+_HEADER_LINE = linear_regex.compile(r"[!-9;-~]+:")
+_MBOX_FROM = linear_regex.compile(r"^From [^\n]*\n", linear_regex.M)
 DIRECTIVE_HEADER = "x-outreach-lint"
 
 
@@ -92,7 +92,7 @@ def _subject(view: MappedText, header_end: int, msg: EmailMessage, notes: list[S
     if value is None:
         return None
     value = str(value)
-    m = re.compile(r"^subject:[ \t]*(?P<v>[^\n]*(?:\n[ \t][^\n]*)*)", re.I | re.M).search(view.text, 0, header_end)
+    m = linear_regex.compile(r"^subject:[ \t]*(?P<v>[^\n]*(?:\n[ \t][^\n]*)*)", linear_regex.I | linear_regex.M).search(view.text, 0, header_end)
     if not m:
         return None
     start, end = m.span("v")
@@ -105,7 +105,7 @@ def _subject(view: MappedText, header_end: int, msg: EmailMessage, notes: list[S
 
 def _directives(view: MappedText, header_end: int) -> list[Directive]:
     out = []
-    rx = re.compile(r"^x-outreach-lint:[ \t]*(?P<v>[^\n]*)", re.I | re.M)
+    rx = linear_regex.compile(r"^x-outreach-lint:[ \t]*(?P<v>[^\n]*)", linear_regex.I | linear_regex.M)
     for m in rx.finditer(view.text, 0, header_end):
         s, e = view.to_source(m.start(), m.end())
         out.append(Directive(f"outreach-lint: {m.group('v').strip()}", s, e, "header"))

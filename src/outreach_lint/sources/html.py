@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-import re
 from html.parser import HTMLParser
 
+from .. import linear_regex
 from ..mapped import LineIndex, MappedText, TextBuilder
 from .base import Directive, Excluded, SourceNote
 
@@ -17,15 +17,16 @@ _LINE_TAGS = frozenset("br tr dt dd caption".split())
 _CELL_TAGS = frozenset(["td", "th"])
 _DROP_TAGS = frozenset("script style head title noscript template svg math object iframe".split())
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_QUOTE_CLASSES = re.compile(r"gmail_quote|yahoo_quoted|moz-cite-prefix|protonmail_quote|OutlookMessageHeader")
-_QUOTE_IDS = re.compile(r"divRplyFwdMsg|appendonsend|x_divRplyFwdMsg")
-_SIGNATURE_CLASSES = re.compile(r"gmail_signature|signature", re.I)
-_ENTITY = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-_SPACE_RUN = re.compile(r"\s+")
+_QUOTE_CLASSES = linear_regex.compile(r"gmail_quote|yahoo_quoted|moz-cite-prefix|protonmail_quote|OutlookMessageHeader")
+_QUOTE_IDS = linear_regex.compile(r"divRplyFwdMsg|appendonsend|x_divRplyFwdMsg")
+_SIGNATURE_CLASSES = linear_regex.compile(r"gmail_signature|signature", linear_regex.I)
+_ENTITY = linear_regex.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_SPACE_RUN = linear_regex.compile(r"\s+")
+_HTML_TAG = linear_regex.compile(r"<(html|body|p|div|br|table|span|a|ul|li|h[1-6])\b", linear_regex.I)
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(re.search(r"<(html|body|p|div|br|table|span|a|ul|li|h[1-6])\b", text[:4096], re.I))
+    return bool(_HTML_TAG.search(text, 0, 4096))
 
 
 class _Converter(HTMLParser):

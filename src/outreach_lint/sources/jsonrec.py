@@ -7,15 +7,14 @@ points at the characters the user typed, escapes included.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..mapped import LineIndex, MappedText, TextBuilder
 from .base import SourceError
 
-_WS = re.compile(r"[ \t\n\r]*")
-_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_SPACE = frozenset(" \t\n\r")
+_DIGITS = frozenset("0123456789")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -42,7 +41,37 @@ class _Reader:
         return SourceError("E007", f"malformed JSON at line {line}, column {col}: {what}")
 
     def ws(self) -> None:
-        self.i = _WS.match(self.text, self.i, self.end).end()  # type: ignore[union-attr]
+        i, text, end = self.i, self.text, self.end
+        while i < end and text[i] in _SPACE:
+            i += 1
+        self.i = i
+
+    def _digits(self, i: int) -> int:
+        while i < self.end and self.text[i] in _DIGITS:
+            i += 1
+        return i
+
+    def number_end(self) -> int:
+        """Where the JSON number at the cursor ends (the cursor itself if none starts there).
+
+        A scan rather than a regex: a reader that matches once per value must not copy the rest of
+        the file each time.
+        """
+        text, end = self.text, self.end
+        i = self.i + (self.i < end and text[self.i] == "-")
+        if i < end and text[i] == "0":
+            i += 1
+        elif i < end and text[i] in _DIGITS:
+            i = self._digits(i + 1)
+        else:
+            return self.i
+        if i + 1 < end and text[i] == "." and text[i + 1] in _DIGITS:
+            i = self._digits(i + 2)
+        if i < end and text[i] in "eE":
+            k = i + 1 + (i + 1 < end and text[i + 1] in "+-")
+            if k < end and text[k] in _DIGITS:
+                i = self._digits(k + 1)
+        return i
 
     def value(self, depth: int = 0) -> Any:
         if depth > 200:
@@ -61,10 +90,10 @@ class _Reader:
             if self.text.startswith(word, self.i):
                 self.i += len(word)
                 return val
-        m = _NUMBER.match(self.text, self.i, self.end)
-        if m:
-            self.i = m.end()
-            return float(m.group()) if any(c in m.group() for c in ".eE") else int(m.group())
+        stop = self.number_end()
+        if stop > self.i:
+            number, self.i = self.text[self.i : stop], stop
+            return float(number) if any(c in number for c in ".eE") else int(number)
         raise self.fail(f"unexpected character {ch!r}")
 
     def obj(self, depth: int) -> dict[str, Any]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .. import linear_regex
 from ..mapped import MappedText, TextBuilder
 from .base import Excluded
 
@@ -17,10 +17,10 @@ class SpeakerLabels:
     seller: tuple[str, ...] = DEFAULT_SELLER_LABELS
     prospect: tuple[str, ...] = DEFAULT_PROSPECT_LABELS
 
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> linear_regex.Pattern:
         names = sorted(set(self.seller) | set(self.prospect), key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names)
-        return re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>{alternation})(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*", re.I | re.M)
+        alternation = "|".join(linear_regex.escape(n) for n in names)
+        return linear_regex.compile(rf"^[ \t]*(?:\*\*)?(?P<label>{alternation})(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*", linear_regex.I | linear_regex.M)
 
 
 def seller_turns(view: MappedText, labels: SpeakerLabels) -> tuple[MappedText, tuple[Excluded, ...]]:

@@ -7,22 +7,22 @@ them into opaque names.
 
 from __future__ import annotations
 
-import re
 
+from .. import linear_regex
 from ..mapped import MappedText, TextBuilder
 from .base import Directive
 
 TEMPLATE_EXTENSIONS = (".j2", ".jinja", ".jinja2", ".liquid", ".hbs", ".handlebars", ".mustache")
 
-_COMMENT = re.compile(
+_COMMENT = linear_regex.compile(
     r"\{#-?(?P<jinja>.*?)-?#\}"
     r"|\{\{!--(?P<hbs_long>.*?)--\}\}"
     r"|\{\{!(?P<hbs>.*?)\}\}"
     r"|\{%-?\s*comment\s*-?%\}(?P<liquid>.*?)\{%-?\s*endcomment\s*-?%\}",
-    re.S,
+    linear_regex.S,
 )
 # Block helpers and partials carry no words of their own.
-_CONTROL = re.compile(r"\{\{[#/^>][^{}]*\}\}|\{\{\s*else\s*\}\}|\{%-?.*?-?%\}", re.S)
+_CONTROL = linear_regex.compile(r"\{\{[#/^>][^{}]*\}\}|\{\{\s*else\s*\}\}|\{%-?.*?-?%\}", linear_regex.S)
 
 
 def strip_template_syntax(view: MappedText) -> tuple[MappedText, tuple[Directive, ...]]:

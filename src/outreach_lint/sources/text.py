@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from .. import linear_regex
 from ..mapped import MappedText, TextBuilder
 from .base import Directive, Excluded, SourceNote
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
-_SUBJECT_LINE = re.compile(r"\A[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*(?:\n|\Z)", re.I)
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_FRONT_MATTER = linear_regex.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", linear_regex.S)
+_SUBJECT_LINE = linear_regex.compile(r"\A[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*(?:\n|\Z)", linear_regex.I)
+_HTML_COMMENT = linear_regex.compile(r"<!--(.*?)-->", linear_regex.S)
 DIRECTIVE_KEY = "outreach-lint"
 
 
@@ -91,13 +91,15 @@ def html_comments(view: MappedText) -> tuple[MappedText, tuple[Directive, ...]]:
     return b.build(anchor=view.anchor), tuple(directives)
 
 
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)(?:[ \t]+\"[^\"\n]*\")?\)")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(?P<inner>.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(?P<inner2>[^*\n]+?)(?<=\S)\*(?!\*)")
-_INLINE_CODE = re.compile(r"`([^`\n]+)`")
-_RULE_LINE = re.compile(r"^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+_FENCE = linear_regex.compile(r"^[ \t]{0,3}(```|~~~)")
+_HEADING = linear_regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_IMAGE = linear_regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = linear_regex.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)(?:[ \t]+\"[^\"\n]*\")?\)")
+# Strong emphasis: "**" or "__", text that starts and ends with a non-space, the same delimiter.
+_STRONG = linear_regex.compile(r"\*\*(?P<inner>\S(?:.*?\S)??)\*\*|__(?P<inner_u>\S(?:.*?\S)??)__")
+_INLINE_CODE = linear_regex.compile(r"`([^`\n]+)`")
+# A thematic break: three or more of one of "-", "*", "_", spaces allowed between them.
+_RULE_LINE = linear_regex.compile(r"^[ \t]{0,3}(?:-(?:[ \t]*-){2,}|\*(?:[ \t]*\*){2,}|_(?:[ \t]*_){2,})[ \t]*$")
 
 
 def markdown_to_text(view: MappedText) -> tuple[MappedText, tuple[Excluded, ...]]:
@@ -135,6 +137,39 @@ def markdown_to_text(view: MappedText) -> tuple[MappedText, tuple[Excluded, ...]
     return b.build(anchor=view.anchor), tuple(excluded)
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _single_star_emphasis(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``*emphasis*`` in ``text[start:end]``.
+
+    An opening star not after a word character or another star, text with no star or line break
+    that starts and ends with a non-space, and a closing star not followed by another. The text
+    holds no star, so the closing star is the next one: each candidate looks only as far as the next
+    star, and the whole line is read once.
+    """
+    found: list[tuple[int, int]] = []
+    i = text.find("*", start, end)
+    while i >= 0:
+        j = text.find("*", i + 1, end)
+        if j < 0:
+            break
+        if (
+            (i == 0 or not (_is_word_char(text[i - 1]) or text[i - 1] == "*"))
+            and j > i + 1
+            and not text[i + 1].isspace()
+            and not text[j - 1].isspace()
+            and text.find("\n", i + 1, j) < 0
+            and not text.startswith("*", j + 1)
+        ):
+            found.append((i, j + 1))
+            i = text.find("*", j + 1, end)
+        else:
+            i = j
+    return found
+
+
 def _copy_inline(b: TextBuilder, view: MappedText, start: int, end: int) -> None:
     """Copy one line, unwrapping links, emphasis and code spans."""
     text = view.text
@@ -143,9 +178,10 @@ def _copy_inline(b: TextBuilder, view: MappedText, start: int, end: int) -> None
     for rx, keep in ((_IMAGE, None), (_LINK, "text"), (_INLINE_CODE, 1)):
         for m in rx.finditer(text, start, end):
             spans.append((m.start(), m.end(), None if keep is None else [m.span(keep)]))
-    for m in _EMPHASIS.finditer(text, start, end):
-        inner = "inner" if m.group("inner") is not None else "inner2"
+    for m in _STRONG.finditer(text, start, end):
+        inner = "inner" if m.group("inner") is not None else "inner_u"
         spans.append((m.start(), m.end(), [m.span(inner)]))
+    spans.extend((s, e, [(s + 1, e - 1)]) for s, e in _single_star_emphasis(text, start, end))
     spans.sort()
     pos = start
     for s, e, keep in spans:
