@@ -329,7 +329,7 @@ class Linter:
         rt = self.runtime
         prepared = [prepare(m) for m in messages]
         with rt.pipeline.lock:  # spaCy pipelines are not documented as thread-safe; rules are
-            docs = list(rt.pipeline.nlp.pipe((p.text.text for p in prepared), batch_size=64))
+            docs = list(rt.pipeline.nlp.pipe((p.parser_text for p in prepared), batch_size=64))
         line_indexes: dict[int, LineIndex] = {}
         reports = []
         for p, doc in zip(prepared, docs):

@@ -137,15 +137,23 @@ def _register_boundaries() -> None:
     global _registered
     if _registered:
         return
+    from spacy.attrs import SENT_START
     from spacy.language import Language
     from spacy.tokens import Doc
 
     @Language.component(BOUNDARIES)
     def boundaries(doc: Doc) -> Doc:
+        # One array write: setting Token.is_sent_start checks the whole Doc's annotation each time,
+        # which made a message of many short lines quadratic.
+        starts = None
         for i in range(1, len(doc)):
             prev = doc[i - 1]
             if prev.is_space and "\n" in prev.text and not doc[i].is_space:
-                doc[i].is_sent_start = True
+                if starts is None:
+                    starts = doc.to_array([SENT_START])
+                starts[i] = 1
+        if starts is not None:
+            doc.from_array([SENT_START], starts.reshape(-1, 1))
         return doc
 
     _registered = True

@@ -52,6 +52,12 @@ _URL = linear_regex.compile(r"\b(?:https?://|www\.)[^\s<>()\"']+[^\s<>()\"'.,;:!
 # A wrapped line is a line the writer did not end: long enough to have hit the wrap column, or
 # ending mid-clause. Short complete lines ("Quick question.") keep their line break.
 _WRAP_MIN = 50
+# spaCy's tokenizer strips one prefix or suffix at a time and searches the rest of the piece again each
+# time, so a long run of punctuation costs the square of its length (4,000 "[" took 2.4 s). No word is
+# this long and most links are shorter, so the parser sees such runs cut into pieces of at most this
+# many characters: the cost per character is then bounded (under a second per megabyte).
+RUN_LIMIT = 128
+_LONG_RUN = linear_regex.compile(r"\S{%d,}" % (RUN_LIMIT + 1))
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,45 @@ class Prepared:
         return bool(self.spans("url"))
 
     def in_url(self, start: int, end: int) -> bool:
-        return any(r.start < end and start < r.end for r in self.spans("url"))
+        urls = self.spans("url")
+        if not urls:
+            return False
+        # Links are found left to right and never overlap: the one that could overlap the span is the
+        # last that starts before its end (a bisection, so a message full of links stays linear).
+        k = bisect.bisect_left(self._url_starts, end) - 1
+        return k >= 0 and start < urls[k].end
+
+    @cached_property
+    def _url_starts(self) -> list[int]:
+        return [r.start for r in self.spans("url")]
+
+    @cached_property
+    def parser_text(self) -> str:
+        """The linted text as the parser reads it: the same length, with overlong runs cut (RUN_LIMIT)."""
+        return cut_long_runs(self.text.text)
+
+
+def cut_long_runs(text: str) -> str:
+    """``text`` with every run of more than RUN_LIMIT non-space characters cut by spaces, length kept.
+
+    A piece with no letter or digit (a row of brackets, entities gone wrong) would still be one token
+    per character; it becomes one neutral punctuation token ("~" repeated) instead.
+    """
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for m in runs:
+        pieces.append(text[pos : m.start()])
+        for at in range(m.start(), m.end(), RUN_LIMIT + 1):
+            piece = text[at : min(at + RUN_LIMIT, m.end())]
+            pieces.append(piece if any(c.isalnum() for c in piece) else "~" * len(piece))
+            if at + RUN_LIMIT < m.end():
+                pieces.append(" ")
+        pos = m.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)
