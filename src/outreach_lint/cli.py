@@ -163,11 +163,13 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
 
     Writing files returns so the normal report of what is left follows; the other two exit here.
     """
-    from .fixer import FIXABLE_FORMATS, FixRefused, FixResult, check_writable, fix_bytes, fix_file, write_fixed
+    from .fixer import FIXABLE_FORMATS, FixRefused, FixResult, fix_bytes, fix_file, write_fixed, write_target
     from .sources import SourceError, detect_format
     from .walk import collect_trees
 
     results: list[FixResult] = []
+    if write and "-" in paths:  # the fixed stdin would have nowhere to go but the report's stdout
+        _fail("--fix on - prints the fixed text, so it takes no other paths: fix the files in a separate run")
     if "-" in paths:
         name = stdin_filename or "<stdin>"
         fmt = input_format or detect_format(name)
@@ -205,7 +207,9 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
                 write_fixed(path, result, tree)
                 written.append(result)
             elif result.changed:
-                check_writable(path, tree)  # --diff shows only what --fix would write
+                # --diff leaves out what --fix refuses for the tree's sake (a symlink out of it), but
+                # not a read-only file: a read-only checkout in CI must still fail when fixes are due.
+                write_target(path, tree)
         except FixRefused as exc:
             click.echo(f"outreach-lint: {path}: not fixed: {exc}", err=True)
             continue

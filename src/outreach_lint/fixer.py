@@ -184,12 +184,8 @@ def write_target(path: Path, tree: Path) -> Path:
     return target
 
 
-def check_writable(path: Path, tree: Path) -> Path:
-    """The file to replace with the fix of ``path``; FixRefused if --fix must leave it alone."""
-    return _writable(path, tree)[0]
-
-
 def _writable(path: Path, tree: Path) -> tuple[Path, os.stat_result]:
+    """The file to replace with the fix of ``path``, and its status; FixRefused if --fix must leave it alone."""
     target = write_target(path, tree)
     try:
         status = os.stat(target)
@@ -199,7 +195,9 @@ def _writable(path: Path, tree: Path) -> tuple[Path, os.stat_result]:
         raise FixRefused("not a regular file")
     # The owner's write bit is what chmod a-w clears; access() alone says yes to root whatever the mode.
     if not status.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise FixRefused("the file is read-only: make it writable (chmod u+w) to let --fix change it, or fix it by hand")
+        raise FixRefused(
+            "the file is read-only: make it writable (chmod u+w) to let --fix change it, or fix it by hand"
+        )
     return target, status
 
 
@@ -219,7 +217,8 @@ def _unchanged_since(target: Path, snapshot: Snapshot) -> None:
 
 
 def _keep_owner_and_mode(fd: int, status: os.stat_result) -> None:
-    if hasattr(os, "fchown") and (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
+    made = os.fstat(fd)
+    if hasattr(os, "fchown") and (status.st_uid, status.st_gid) != (made.st_uid, made.st_gid):
         with contextlib.suppress(OSError):  # only root may give a file away; the mode is kept either way
             os.fchown(fd, status.st_uid, status.st_gid)
     if hasattr(os, "fchmod"):
@@ -252,7 +251,7 @@ def write_fixed(path: Path, result: FixResult, tree: Path | None = None) -> None
         _unchanged_since(target, result.snapshot)
     # mkstemp creates a new file with O_EXCL under a random name: nothing planted in the directory
     # (a file, or a symlink out of the tree) is ever opened, let alone written through.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".outreach-lint.tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:120]}.", suffix=".outreach-lint.tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(result.encoded())

@@ -301,3 +301,24 @@ def test_fix_on_a_directory_with_nothing_to_fix_reports_it(tmp_path: Path) -> No
     result = run("check", "--fix", str(tmp_path))
     assert "internal error" not in result.output
     assert "E009" in result.output and result.exit_code == 3
+
+
+def test_diff_still_shows_the_fixes_of_a_read_only_file(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    path.chmod(0o444)
+    try:
+        result = run("check", "--diff", str(path))
+    finally:
+        path.chmod(0o644)
+    assert "+You could use your CRM data to plan routes." in result.output
+    assert result.exit_code == 1
+
+
+def test_fix_on_stdin_with_files_too_is_a_usage_error_not_a_lost_input(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    result = run("check", "--fix", "-", str(path), input=DRAFT)
+    assert result.exit_code == 2
+    assert "takes no other paths" in result.output
+    assert path.read_text(encoding="utf-8") == DRAFT
