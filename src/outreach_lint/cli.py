@@ -163,11 +163,13 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
 
     Writing files returns so the normal report of what is left follows; the other two exit here.
     """
-    from .fixer import FIXABLE_FORMATS, FixResult, fix_bytes, fix_file, write_fixed
-    from .sources import detect_format
-    from .walk import collect_files
+    from .fixer import FIXABLE_FORMATS, FixRefused, FixResult, fix_bytes, fix_file, write_fixed, write_target
+    from .sources import SourceError, detect_format
+    from .walk import collect_trees
 
     results: list[FixResult] = []
+    if write and "-" in paths:  # the fixed stdin would have nowhere to go but the report's stdout
+        _fail("--fix on - prints the fixed text, so it takes no other paths: fix the files in a separate run")
     if "-" in paths:
         name = stdin_filename or "<stdin>"
         fmt = input_format or detect_format(name)
@@ -184,25 +186,40 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
             sys.exit(EXIT_OK)
         results.append(result)
     file_args = [Path(p) for p in paths if p != "-"]
-    found, _ = collect_files(file_args, cfg) if file_args else ([], [])
-    for path in found:
+    found, _ = collect_trees(file_args, cfg) if file_args else ([], [])
+    written: list[FixResult] = []
+    for path, tree in found:
+        # Symlinks are followed for writing only within the directory argument the file was found in,
+        # or, for a file named directly, within the current directory (where a hook or a user runs).
+        tree = tree or Path.cwd()
         try:
             result = fix_file(linter, path, str(path), input_format)
+        except SourceError as exc:
+            click.echo(f"outreach-lint: {path}: not fixed: {exc.message}", err=True)
+            continue
         except OSError as exc:
             click.echo(f"outreach-lint: {path}: not fixed: cannot read file ({exc.strerror or exc})", err=True)
             continue
-        results.append(result)
         if result.skipped and write and result.original:
             click.echo(f"outreach-lint: {path}: not fixed: {result.skipped}", err=True)
-        if write and result.changed:
-            try:
-                write_fixed(path, result)
-            except OSError as exc:
-                click.echo(f"outreach-lint: {path}: not fixed: cannot write ({exc.strerror or exc})", err=True)
-    if write and found:
-        fixed_files = [r for r in results if r.changed and r.path != (stdin_filename or "<stdin>")]
-        applied = sum(r.applied for r in fixed_files)
-        click.echo(f"Fixed {applied} problem(s) in {len(fixed_files)} file(s).", err=True)
+        try:
+            if result.changed and write:
+                write_fixed(path, result, tree)
+                written.append(result)
+            elif result.changed:
+                # --diff leaves out what --fix refuses for the tree's sake (a symlink out of it), but
+                # not a read-only file: a read-only checkout in CI must still fail when fixes are due.
+                write_target(path, tree)
+        except FixRefused as exc:
+            click.echo(f"outreach-lint: {path}: not fixed: {exc}", err=True)
+            continue
+        except OSError as exc:
+            click.echo(f"outreach-lint: {path}: not fixed: cannot write ({exc.strerror or exc})", err=True)
+            continue
+        results.append(result)
+    if write:  # files (perhaps none found: the report that follows says so)
+        if found:
+            click.echo(f"Fixed {sum(r.applied for r in written)} problem(s) in {len(written)} file(s).", err=True)
         return
     if as_diff:
         diffs = [r.diff() for r in results if r.changed]
@@ -217,11 +234,14 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
 def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):
     def one(path: Path):
         if input_format:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                from .diagnostics import InputError
+            from .diagnostics import InputError
+            from .sources import SourceError, read_regular
 
+            try:
+                data, _ = read_regular(path, linter.read_options.max_bytes)  # never blocks on a FIFO
+            except SourceError as exc:
+                return [], [InputError(str(path), exc.code, exc.message)]
+            except OSError as exc:
                 return [], [InputError(str(path), "E001", f"cannot read file ({exc.strerror or exc})")]
             return linter.lint_bytes(data, str(path), input_format)
         return linter.lint_file(path, str(path))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,8 +27,10 @@ __all__ = [
     "SourceError",
     "detect_format",
     "message_from_record",
+    "not_regular_message",
     "read_bytes",
     "read_path",
+    "read_regular",
 ]
 
 FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script")
@@ -61,17 +65,45 @@ def detect_format(name: str) -> str:
     }.get(suffix, "template" if suffix in TEMPLATE_EXTENSIONS else "text")
 
 
+def not_regular_message(mode: int) -> str:
+    kind = (
+        "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+        else "a character device" if stat.S_ISCHR(mode)
+        else "a block device" if stat.S_ISBLK(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a special file"
+    )
+    return f"not a regular file: {kind} is never read; name text files or directories"
+
+
+def read_regular(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes and its status, both taken from the one open file.
+
+    Opened without blocking and checked with fstat before a byte is read: a FIFO or a device that took
+    the file's place after the directory walk is refused instead of hanging the run.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as f:
+        status = os.fstat(f.fileno())
+        if stat.S_ISDIR(status.st_mode):
+            raise SourceError("E001", "is a directory")
+        if not stat.S_ISREG(status.st_mode):
+            raise SourceError("E001", not_regular_message(status.st_mode))
+        # The size is checked before reading and again after: a file that grows meanwhile stops at the limit.
+        data = f.read(max_bytes + 1) if status.st_size <= max_bytes else b""
+    size = max(status.st_size, len(data))
+    if size > max_bytes:
+        raise SourceError(
+            "E004",
+            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit: raise max-file-size in the config or split the file",
+        )
+    return data, status
+
+
 def read_path(path: Path, options: ReadOptions, display: str | None = None) -> ParsedFile:
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > options.max_bytes:
-            raise SourceError(
-                "E004",
-                f"file is {size:,} bytes, over the {options.max_bytes:,}-byte limit: "
-                "raise max-file-size in the config or split the file",
-            )
-        data = path.read_bytes()
+        data, _ = read_regular(path, options.max_bytes)
     except FileNotFoundError:
         raise SourceError("E008", "no such file or directory: check the path") from None
     except IsADirectoryError:
