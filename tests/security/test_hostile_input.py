@@ -1,0 +1,84 @@
+"""Inputs of a few hundred bytes to a hundred kilobytes that once took seconds to minutes.
+
+Each is linted through the public API with a hang guard: 5 seconds, about a hundred times what such an
+input costs now. Timings are not otherwise asserted (machines are shared); growth is measured by
+benchmarks/adversarial.py.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from outreach_lint import Linter
+
+HANG_GUARD = 5.0
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    linter = Linter()
+    linter.lint_message(subject="Warm-up", body="Hi Sam, worth a look?")
+    return linter
+
+
+def within_guard(fn: Callable[[], object]) -> object:
+    started = time.perf_counter()
+    result = fn()
+    elapsed = time.perf_counter() - started
+    assert elapsed < HANG_GUARD, f"took {elapsed:.1f} s"
+    return result
+
+
+# (what, how to lint it) — each once cost from 6 s to minutes on a 2-core machine.
+MESSAGES = {
+    "bracket merge field with underscores (330 bytes)": dict(body="Hi [A" + "_a" * 150),
+    "sign-off, 2,000 spaces, then text": dict(body="Hi Sam,\n\nWorth a look?\n\nBest" + " " * 2000 + "x!"),
+    "e-mail address made of 'a.'": dict(body="Hi @" + "a." * 10_000),
+    "a long word next to a brace": dict(body="Hi " + "a" * 20_000 + "{"),
+    "a run of dots": dict(body="Hi " + "." * 20_000),
+    "reply prefix then spaces": dict(subject="re" + " " * 20_000, body="Hi Sam, worth a look?"),
+    "many short lines": dict(body="ok\n" * 5_000),
+}
+
+FILES = {
+    "'{{ ' then spaces": ("a.txt", "{{ " + " " * 10_000),
+    "repeated '<!--'": ("a.md", "Hi\n\n" + "<!--" * 5_000),
+    "repeated '&#' in HTML": ("a.html", "<p>" + "&#" * 5_000 + "</p>"),
+    "repeated '[' in Markdown": ("a.md", "[" * 10_000),
+    "repeated '**a ' in Markdown": ("a.md", "**a " * 5_000),
+    "repeated '![' in Markdown": ("a.md", "![" * 5_000),
+    "repeated '{%' in a template": ("a.txt.j2", "{%" * 5_000),
+    "repeated '{#' in a template": ("a.txt.j2", "{#" * 5_000),
+    "a directive then spaces": ("a.md", "Hi\n\n<!-- outreach-lint:" + " " * 10_000 + "x"),
+    "a Subject: line then spaces": ("a.txt", "Subject:" + " " * 10_000 + "x"),
+    "front matter never closed": ("a.md", "---\n" + "a: b\n" * 3_000),
+    "a script label then spaces": ("a.script.txt", "Rep:" + " " * 10_000 + "x"),
+}
+
+
+@pytest.mark.parametrize("fields", list(MESSAGES.values()), ids=list(MESSAGES))
+def test_hostile_message_is_linted_within_the_guard(linter: Linter, fields: dict[str, str]) -> None:
+    report = within_guard(lambda: linter.lint_message(**fields))
+    assert report.score >= 0  # a report, not an exception
+
+
+@pytest.mark.parametrize("name,text", list(FILES.values()), ids=list(FILES))
+def test_hostile_file_is_linted_within_the_guard(linter: Linter, name: str, text: str) -> None:
+    reports, errors = within_guard(lambda: linter.lint_bytes(text.encode(), name))
+    assert reports or errors
+    source = text
+    for report in reports:
+        for d in report.diagnostics:
+            assert source[d.start.offset : d.end.offset] == d.excerpt
+
+
+def test_the_parser_never_sees_a_run_longer_than_the_limit(linter: Linter) -> None:
+    """Long runs reach spaCy cut into pieces, and findings still point at the exact source text."""
+    body = "We built " + "[" * 5_000 + " our platform. We are the leading provider. Interested?"
+    report = within_guard(lambda: linter.lint_message(subject="Hello", body=body))
+    source = report.source
+    assert all(source[d.start.offset : d.end.offset] == d.excerpt for d in report.diagnostics)
+    assert any(d.code == "PC002" for d in report.diagnostics)  # the prose after the run is still read
