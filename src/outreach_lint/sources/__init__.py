@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -29,6 +31,7 @@ __all__ = [
     "message_from_record",
     "read_bytes",
     "read_path",
+    "read_regular_file",
 ]
 
 FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script")
@@ -103,6 +106,29 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> P
     except OSError as exc:
         raise SourceError("E001", f"cannot read file ({exc.strerror or exc}): check the path") from None
     return read_bytes(data, name, options)
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The content of ``path``, a regular file of at most ``max_bytes`` (config files and packs).
+
+    The type is checked on the opened file, so a name swapped after the check cannot slip a device in;
+    the open does not block, so a FIFO nobody writes to cannot hang the run; and the read stops after
+    the limit, so /dev/zero or a file still growing cannot fill memory. Raises SourceError E001 (not a
+    regular file) or E004 (too large), or OSError when the file cannot be opened.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SourceError("E001", "not a regular file")
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # closed by the file object from here on
+            data = f.read(max_bytes + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > max_bytes:
+        raise SourceError("E004", f"over the {max_bytes:,}-byte limit")
+    return data
 
 
 def read_bytes(data: bytes, name: str, options: ReadOptions) -> ParsedFile:
