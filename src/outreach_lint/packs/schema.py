@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re._parser as sre_parse  # the tree Python's `re` compiles, so REGEX checks judge what spaCy runs
+from re import _constants as sre
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -74,9 +76,7 @@ def _check_regex(value: str) -> None:
     repeated group holds a repeat or an alternation, which Python's `re` would try every way of."""
     if len(value) > MAX_REGEX_CHARS:
         raise ValueError(f"a REGEX may be at most {MAX_REGEX_CHARS} characters, not {len(value)}")
-    import re._parser as sre_parse  # the tree Python's `re` compiles, so the check sees what spaCy runs
-
-    import re2
+    import re2  # deferred: only packs with a REGEX need it
 
     options = re2.Options()
     options.log_errors = False  # RE2 would print its own complaint to stderr
@@ -96,16 +96,14 @@ def _check_regex(value: str) -> None:
 
 
 def _nested_repeat(items: Any, inside: bool) -> bool:
-    from re._constants import BRANCH, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT  # noqa: N811
-
     for op, av in items:
-        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             if inside:
                 return True
             _, most, sub = av
             if _nested_repeat(sub, inside=most > 1):
                 return True
-        elif op is BRANCH:
+        elif op is sre.BRANCH:
             if inside:
                 return True
             if any(_nested_repeat(alt, inside) for alt in av[1]):
@@ -119,12 +117,10 @@ def _nested_repeat(items: Any, inside: bool) -> bool:
 
 def _subpatterns(av: Any) -> list[Any]:
     """The nested patterns of a group, assertion or conditional node of the parse tree."""
-    from re._parser import SubPattern
-
-    if isinstance(av, SubPattern):
+    if isinstance(av, sre_parse.SubPattern):
         return [av]
     if isinstance(av, (tuple, list)):
-        return [x for x in av if isinstance(x, SubPattern)]
+        return [x for x in av if isinstance(x, sre_parse.SubPattern)]
     return []
 
 
