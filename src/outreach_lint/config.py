@@ -17,10 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .diagnostics import Severity
 from .rule import PROFILES
-from .sources import LINTABLE_SUFFIXES
+from .sources import LINTABLE_SUFFIXES, SourceError, read_regular_file
 from .sources.script import DEFAULT_PROSPECT_LABELS, DEFAULT_SELLER_LABELS
 
 CONFIG_NAMES = (".outreach-lint.toml", "outreach-lint.toml", "pyproject.toml")
+# A config is a few hundred bytes; the bound is for a path that names something else (a device, a
+# data file), which is refused rather than read.
+MAX_CONFIG_BYTES = 1_000_000
 FAIL_ON = ("info", "warning", "error", "never")
 MODES = ("template", "rendered")
 DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in LINTABLE_SUFFIXES)
@@ -120,8 +123,9 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "outreach-lint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        text = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+        return "outreach-lint" in tomllib.loads(text).get("tool", {})
+    except (OSError, SourceError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return False
 
 
@@ -130,13 +134,20 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
+    except SourceError as exc:
+        raise ConfigError(f"{path}: config file is {exc.message}: name a TOML file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively.
+        raise ConfigError(f"{path}: invalid TOML: values nested too deeply") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("outreach-lint", {})
     if not isinstance(data, dict):

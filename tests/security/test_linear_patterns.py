@@ -16,17 +16,23 @@ from outreach_lint import linear_regex
 from outreach_lint.linear_regex import PatternError
 
 PACKAGE = Path(linear_regex.__file__).parent
-BACKTRACKING_ENGINES = {"re", "regex", "sre_compile"}
+BACKTRACKING_ENGINES = {"re", "regex", "sre_compile", "sre_parse"}
+# Python's regex parser, without its matcher: the pack schema reads a REGEX's parse tree to judge what
+# spaCy will run. Nothing imported this way can match text.
+PARSE_TREE_ONLY = {"re._parser", "re._constants"}
 
 
 def _imports(path: Path) -> set[str]:
+    """Top-level packages a module imports (a parse-tree-only import of ``re`` is not counted)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found.update(alias.name.split(".")[0] for alias in node.names)
+            found.update(alias.name.split(".")[0] for alias in node.names if alias.name not in PARSE_TREE_ONLY)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.add(node.module.split(".")[0])
+            names = {f"{node.module}.{alias.name}" for alias in node.names}
+            if not names <= PARSE_TREE_ONLY:
+                found.add(node.module.split(".")[0])
     return found
 
 

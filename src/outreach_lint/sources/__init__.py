@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Mapping
+import traceback
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..mapped import MappedText
 from .base import Message, ParsedFile, SourceError, SourceNote
 from .decode import decode_bytes
-from .email_ import parse_eml, parse_mbox
+from .email_ import mbox_messages, parse_eml
 from .html import html_to_text, looks_like_html
 from .jsonrec import JString, parse_json_document
 from .script import SpeakerLabels, seller_turns
@@ -21,6 +22,7 @@ from .text import html_comments, markdown_to_text, split_header
 
 __all__ = [
     "FORMATS",
+    "MAX_TEXT_CHARS",
     "Message",
     "ParsedFile",
     "ReadOptions",
@@ -31,6 +33,7 @@ __all__ = [
     "read_bytes",
     "read_path",
     "read_regular",
+    "read_regular_file",
 ]
 
 FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script")
@@ -38,6 +41,26 @@ FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template
 LINTABLE_SUFFIXES = (
     ".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".mbox", ".jsonl", ".ndjson", ".json",
 ) + TEMPLATE_EXTENSIONS
+
+
+# spaCy refuses longer texts (Language.max_length, its error E088), and parsing one takes about 1 GB
+# of memory per 100,000 characters, so the limit is spaCy's default. It counts a message's subject and
+# body; the regions step joins them with a blank line and may widen a greeting's line break, so three
+# characters are kept for those.
+MAX_TEXT_CHARS = 1_000_000
+_LAYOUT_CHARS = 3
+
+# What the parser of each format failing on a file means: the file is malformed for that format.
+_MALFORMED = {
+    "eml": ("E005", "malformed email: the email parser failed on it ({what}); check its headers and MIME parts"),
+    "mbox": ("E005", "malformed email: the email parser failed on it ({what}); check its headers and MIME parts"),
+    "html": ("E006", "malformed HTML: the HTML parser failed on it ({what}); check its markup"),
+    "jsonl": ("E007", "malformed JSON: the reader failed on it ({what}); check the records"),
+    "json": ("E007", "malformed JSON: the reader failed on it ({what}); check the records"),
+}
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,7 +99,9 @@ def not_regular_message(mode: int) -> str:
     return f"not a regular file: {kind} is never read; name text files or directories"
 
 
-def read_regular(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+def read_regular(
+    path: Path, max_bytes: int, remedy: str | None = "raise max-file-size in the config or split the file"
+) -> tuple[bytes, os.stat_result]:
     """A regular file's bytes and its status, both taken from the one open file.
 
     Opened without blocking and checked with fstat before a byte is read: a FIFO or a device that took
@@ -93,10 +118,7 @@ def read_regular(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
         data = f.read(max_bytes + 1) if status.st_size <= max_bytes else b""
     size = max(status.st_size, len(data))
     if size > max_bytes:
-        raise SourceError(
-            "E004",
-            f"file is {size:,} bytes, over the {max_bytes:,}-byte limit: raise max-file-size in the config or split the file",
-        )
+        raise SourceError("E004", f"file is {size:,} bytes, over the {max_bytes:,}-byte limit" + (f": {remedy}" if remedy else ""))
     return data, status
 
 
@@ -115,6 +137,15 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> P
     return read_bytes(data, name, options)
 
 
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The content of ``path``, a regular file of at most ``max_bytes`` (config files and packs).
+
+    Raises SourceError E001 (not a regular file) or E004 (too large; the caller names the remedy), or
+    OSError when the file cannot be opened.
+    """
+    return read_regular(path, max_bytes, remedy=None)[0]
+
+
 def read_bytes(data: bytes, name: str, options: ReadOptions) -> ParsedFile:
     if len(data) > options.max_bytes:
         raise SourceError(
@@ -122,25 +153,83 @@ def read_bytes(data: bytes, name: str, options: ReadOptions) -> ParsedFile:
             f"input is {len(data):,} bytes, over the {options.max_bytes:,}-byte limit: "
             "raise max-file-size in the config or split the input",
         )
-    decoded = decode_bytes(data)
+    decoded = _guarded("text", lambda: decode_bytes(data))
     fmt = options.format or detect_format(name)
     parsed = read_text(decoded.text, name, fmt, options)
     return ParsedFile(parsed.messages, decoded.notes + parsed.notes)
 
 
 def read_text(source: str, name: str, fmt: str, options: ReadOptions) -> ParsedFile:
-    """Split ``source`` (a whole file) into messages according to ``fmt``."""
+    """Split ``source`` (a whole file) into messages according to ``fmt``.
+
+    Raises only :class:`SourceError`: whatever a format's reader raises becomes an error for this file.
+    """
     if fmt not in FORMATS:
         raise SourceError("E012", f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return _guarded(fmt, lambda: _read_text(source, name, fmt, options))
+
+
+def _read_text(source: str, name: str, fmt: str, options: ReadOptions) -> ParsedFile:
     root = MappedText.normalised(source)
     if fmt == "eml":
-        return ParsedFile((parse_eml(root, name, source=source),))
+        return ParsedFile((within_parser_limit(parse_eml(root, name, source=source)),))
     if fmt == "mbox":
-        messages, notes = parse_mbox(root, name, source)
-        return ParsedFile(tuple(messages), tuple(notes))
+        return _read_mbox(root, source, name)
     if fmt in ("jsonl", "json"):
         return _read_records(root, source, name, fmt, options)
-    return ParsedFile((_draft(root, source, name, fmt, options),))
+    return ParsedFile((within_parser_limit(_draft(root, source, name, fmt, options)),))
+
+
+def _guarded(fmt: str, read: Callable[[], T]) -> T:
+    """Run one reader, turning anything it raises besides SourceError into a SourceError.
+
+    An exception from a library a reader relies on (the standard library's email parser raises
+    IndexError or AttributeError on some headers) means that library could not read this input: the
+    file is malformed for its format. An exception raised in outreach-lint's own code is a bug, not the
+    file's fault, so it keeps its own code (E014) and asks to be reported. Either way it is one file's
+    error and the run goes on.
+    """
+    try:
+        return read()
+    except SourceError:
+        raise
+    except Exception as exc:
+        raise _reader_failure(exc, fmt) from exc
+
+
+def _reader_failure(exc: Exception, fmt: str) -> SourceError:
+    frames = traceback.extract_tb(exc.__traceback__)
+    innermost = Path(frames[-1].filename).resolve() if frames else _PACKAGE_DIR
+    what = type(exc).__name__
+    if fmt in _MALFORMED and not innermost.is_relative_to(_PACKAGE_DIR):
+        code, message = _MALFORMED[fmt]
+        return SourceError(code, message.format(what=what))
+    detail = " ".join(str(exc).split())[:160]
+    return SourceError(
+        "E014", f"internal error reading the file ({what}: {detail}); please report it with the file that caused it"
+    )
+
+
+def within_parser_limit(message: Message) -> Message:
+    """``message``, unless its text is longer than the parser takes (E013)."""
+    chars = len(message.body) + (len(message.subject) if message.subject is not None else 0)
+    if chars + _LAYOUT_CHARS > MAX_TEXT_CHARS:
+        raise SourceError(
+            "E013", f"text too long for the parser: {chars:,} characters (limit {MAX_TEXT_CHARS:,}): split the file"
+        )
+    return message
+
+
+def _read_mbox(root: MappedText, source: str, name: str) -> ParsedFile:
+    messages: list[Message] = []
+    notes: list[SourceNote] = []
+    for i, chunk in enumerate(mbox_messages(root), start=1):
+        try:
+            # Each message is read on its own, so one the parser fails on leaves the others linted.
+            messages.append(_guarded("mbox", lambda: within_parser_limit(parse_eml(chunk, name, source=source, fmt="mbox", index=i))))
+        except SourceError as exc:
+            notes.append(SourceNote(exc.code, f"message {i}: {exc.message}"))
+    return ParsedFile(tuple(messages), tuple(notes))
 
 
 def _draft(root: MappedText, source: str, name: str, fmt: str, options: ReadOptions) -> Message:
@@ -197,7 +286,9 @@ def _read_records(root: MappedText, source: str, name: str, fmt: str, options: R
             notes.append(SourceNote("E007", f"{where} {n}: a record must be a JSON object"))
             continue
         try:
-            messages.append(_record_message(record, root, source, name, fmt, options, default_id=f"{where}-{n}"))
+            messages.append(_guarded(fmt, lambda: within_parser_limit(
+                _record_message(record, root, source, name, fmt, options, default_id=f"{where}-{n}")
+            )))
         except SourceError as exc:
             notes.append(SourceNote(exc.code, f"{where} {n}: {exc.message}"))
     if not messages and not notes:
@@ -295,7 +386,7 @@ def message_from_record(record: Mapping[str, Any] | Message, options: ReadOption
         meta={"api": True},
     )
     inner = message.format if message.format in ("html", "markdown", "template", "script") else "text"
-    return convert_body(message, inner, options)
+    return within_parser_limit(convert_body(message, inner, options))
 
 
 def _plain_str(value: Any) -> str | None:

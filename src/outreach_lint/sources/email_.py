@@ -20,24 +20,22 @@ from .html import html_to_text
 _HEADER_LINE = linear_regex.compile(r"[!-9;-~]+:")
 _MBOX_FROM = linear_regex.compile(r"^From [^\n]*\n", linear_regex.M)
 DIRECTIVE_HEADER = "x-outreach-lint"
+_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_B64_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
-def parse_mbox(root: MappedText, path: str, source: str) -> tuple[list[Message], list[SourceNote]]:
+def mbox_messages(root: MappedText) -> list[MappedText]:
+    """The messages of a mailbox, each without its ``From `` separator line."""
     text = root.text
     starts = [m.start() for m in _MBOX_FROM.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
     if not starts or text[: starts[0]].strip():
         raise SourceError("E005", "malformed mbox: it must start with a 'From ' separator line")
-    messages: list[Message] = []
-    notes: list[SourceNote] = []
+    chunks: list[MappedText] = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
         header_start = text.index("\n", start) + 1
-        chunk = root.slice(header_start, end)
-        try:
-            messages.append(parse_eml(chunk, path, source=source, fmt="mbox", index=i + 1))
-        except SourceError as exc:
-            notes.append(SourceNote(exc.code, f"message {i + 1}: {exc.message}"))
-    return messages, notes
+        chunks.append(root.slice(header_start, end))
+    return chunks
 
 
 def parse_eml(view: MappedText, path: str, *, source: str, fmt: str = "eml", index: int | None = None) -> Message:
@@ -67,7 +65,8 @@ def parse_eml(view: MappedText, path: str, *, source: str, fmt: str = "eml", ind
     defects = [type(d).__name__ for d in msg.defects] + [type(d).__name__ for d in part.defects]
     if defects:
         notes.append(SourceNote("E005", f"malformed email ({', '.join(sorted(set(defects)))}); linted what could be read"))
-    message_id = str(msg.get("Message-ID", "") or "").strip() or (f"#{index}" if index is not None else None)
+    # The identifier is shown as written: parsing it as an address list can only fail ("<:a@x>").
+    message_id = _raw_header(msg, "message-id") or (f"#{index}" if index is not None else None)
     return Message(
         path=path,
         source=source,
@@ -79,8 +78,30 @@ def parse_eml(view: MappedText, path: str, *, source: str, fmt: str = "eml", ind
         directives=directives,
         excluded=excluded,
         notes=tuple(notes),
-        meta={"headers": {k.lower(): str(v) for k, v in msg.items() if k.lower() in ("from", "to", "date")}},
+        meta={"headers": _meta_headers(msg)},
     )
+
+
+def _raw_header(msg: EmailMessage, name: str) -> str:
+    """A header's value as written, unfolded, without the parsing the default policy applies."""
+    for key, value in msg.raw_items():
+        if key.lower() == name:
+            return " ".join(str(value).split())
+    return ""
+
+
+def _meta_headers(msg: EmailMessage) -> dict[str, str]:
+    """From, To and Date for reports. Only these are parsed (a broken Cc cannot matter), and one the
+    standard library cannot parse ("a@[") is kept as written: it is metadata, the body still lints."""
+    out: dict[str, str] = {}
+    for key, _ in msg.raw_items():
+        name = key.lower()
+        if name in ("from", "to", "date") and name not in out:
+            try:
+                out[name] = str(msg[key])
+            except Exception:
+                out[name] = _raw_header(msg, name)
+    return out
 
 
 def _subject(view: MappedText, header_end: int, msg: EmailMessage, notes: list[SourceNote]) -> MappedText | None:
@@ -119,7 +140,7 @@ def _decode_part(view: MappedText, part: EmailMessage, header_end: int, notes: l
     cte = str(part.get("Content-Transfer-Encoding", "7bit")).strip().lower()
     charset = part.get_content_charset() or "utf-8"
     try:
-        codecs.lookup(charset)
+        b"\0\0".decode(charset, "replace")  # a text encoding: codecs.lookup also finds hex and base64
     except LookupError:
         notes.append(SourceNote("E005", f"unknown charset {charset!r}; decoded as UTF-8"))
         charset = "utf-8"
@@ -172,7 +193,11 @@ def _qp_bytes(raw: str) -> tuple[bytes, list[tuple[int, int]]]:
 
 
 def _b64_bytes(raw: str, notes: list[SourceNote]) -> tuple[bytes, list[tuple[int, int]]]:
-    positions = [i for i, c in enumerate(raw) if not c.isspace()]
+    positions = [i for i, c in enumerate(raw) if c in _B64_ALPHABET]
+    stray = sum(1 for c in raw if not c.isspace() and c not in _B64_ALPHABET)
+    if stray:
+        # Decoders skip characters outside the alphabet (RFC 2045); say so, since text may be missing.
+        notes.append(SourceNote("E005", f"malformed base64 body: {stray} character(s) outside the base64 alphabet were skipped"))
     compact = "".join(raw[i] for i in positions)
     usable = len(compact) - len(compact) % 4
     try:
@@ -189,6 +214,9 @@ def _b64_bytes(raw: str, notes: list[SourceNote]) -> tuple[bytes, list[tuple[int
 
 def _decode_bytes(view: MappedText, data: bytes, spans: list[tuple[int, int]], charset: str) -> MappedText:
     """Decode ``data`` in ``charset``, each character mapped to the bytes it came from."""
+    name = codecs.lookup(charset).name
+    if name in ("utf-16", "utf-32") and not data.startswith(_BOMS):
+        charset = f"{name}-be"  # RFC 2781: without a byte-order mark, UTF-16 is big-endian
     decoder = codecs.getincrementaldecoder(charset)(errors="replace")
     b = TextBuilder()
     pending_start: int | None = None
