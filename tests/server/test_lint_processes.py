@@ -128,3 +128,29 @@ def test_lint_processes_are_recycled_without_dropping_a_request(tmp_path: Path) 
         assert not events(srv, "lint_process_killed")  # retired when idle, never killed mid-request
     finally:
         srv.stop()
+
+
+def test_a_lint_process_over_the_memory_limit_is_recycled(tmp_path: Path) -> None:
+    srv = start_server(tmp_path, "--lint-processes", "1", "--max-requests-per-process", "0", "--max-process-memory", "1")
+    try:
+        with httpx.Client(base_url=srv.url, timeout=60) as client:
+            for _ in range(3):
+                assert client.post("/v1/lint", json=NORMAL).status_code == 200
+            wait_for(lambda: len(events(srv, "lint_process_retired")) >= 1)
+            assert client.post("/v1/lint", json=NORMAL).status_code == 200
+        recycled = events(srv, "lint_process_recycled")
+        assert recycled and int(recycled[0]["rss_mb"]) > 1  # type: ignore[call-overload]
+    finally:
+        srv.stop()
+
+
+def test_two_server_workers_each_run_their_own_lint_processes(tmp_path: Path) -> None:
+    srv = start_server(tmp_path, "--workers", "2", "--lint-processes", "1")
+    try:
+        wait_for(lambda: len(events(srv, "ready")) >= 2)
+        with httpx.Client(base_url=srv.url, timeout=60) as client:
+            assert all(client.post("/v1/lint", json=NORMAL).status_code == 200 for _ in range(6))
+        pools = [e["lint_processes"] for e in events(srv, "ready")]
+        assert len(pools) == 2 and len({pid for pool in pools for pid in pool}) == 2  # type: ignore[attr-defined]
+    finally:
+        assert srv.stop() in (0, -15)
