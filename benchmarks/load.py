@@ -76,6 +76,18 @@ def start_server(workers: int, *extra: str) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the server did not become ready")
 
 
+def _children(pid: int) -> list[int]:
+    # Every thread's list: lint processes are started from the server's helper threads, and a task's
+    # `children` file only names the processes that thread started.
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
 def tree_peak_kb(pid: int) -> int:
     """VmHWM of a process and all its descendants, summed (each worker holds its own pipeline)."""
     total = 0
@@ -86,8 +98,7 @@ def tree_peak_kb(pid: int) -> int:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
                     total += int(line.split()[1])
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-            pids.extend(int(c) for c in children)
+            pids.extend(_children(p))
         except OSError:
             continue
     return total
@@ -103,7 +114,7 @@ def tree_rss_kb(pid: int) -> int:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
-            pids.extend(int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split())
+            pids.extend(_children(p))
         except OSError:
             continue
     return total
