@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .diagnostics import Diagnostic, Report, Severity
+from .diagnostics import Diagnostic, InvalidInputError, Report, Severity
 from .rule import rule
 
 if TYPE_CHECKING:
     from .config import Config
     from .engine import Linter
 
-__all__ = ["Config", "Diagnostic", "Linter", "Report", "Severity", "__version__", "lint_text", "rule"]
+__all__ = ["Config", "Diagnostic", "InvalidInputError", "Linter", "Report", "Severity", "__version__", "lint_text", "rule"]
 
 
 def __getattr__(name: str) -> Any:

@@ -309,6 +309,14 @@ def evaluate(labelled: str, output_format: str, config_path: str | None, select,
         sys.exit(EXIT_FINDINGS)
 
 
+def _check_origins(_: click.Context, __: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    for origin in value:
+        scheme, sep, rest = origin.partition("://")
+        if origin != "*" and (not sep or scheme not in ("http", "https") or not rest or "/" in rest):
+            raise click.BadParameter(f"{origin!r} is not an origin: give scheme and host, as https://app.example.com[:port], or '*'")
+    return value
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind. Only loopback unless you say otherwise.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
@@ -316,27 +324,47 @@ def evaluate(labelled: str, output_format: str, config_path: str | None, select,
 @click.option("--config", "config_path", type=str, default=None, help="Config file (TOML); default: discovered from the current directory.")
 @click.option("--max-body-bytes", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="Larger request bodies get 413.")
 @click.option("--max-batch", type=click.IntRange(min=1), default=100, show_default=True, help="Most messages in one /v1/lint/batch call.")
-@click.option("--timeout", "timeout_seconds", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="Seconds a request may take before it gets 503.")
+@click.option("--timeout", "timeout_seconds", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="Seconds a request may lint before it gets 503 (its lint process is replaced).")
+@click.option("--lint-processes", type=click.IntRange(min=1), default=2, show_default=True, help="Lint processes per worker, each with its own warm pipeline.")
+@click.option("--queue", "queue", type=click.IntRange(min=0), default=16, show_default=True, help="Requests per worker that may wait for a free lint process; more get 503 with Retry-After.")
+@click.option("--queue-timeout", "queue_timeout_seconds", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="Seconds a request may wait in the queue before it gets 503 with Retry-After.")
+@click.option("--max-requests-per-process", type=click.IntRange(min=0), default=2000, show_default=True, help="Messages a lint process lints before it is replaced (0: never).")
+@click.option("--max-process-memory", "max_process_memory_mb", type=click.IntRange(min=0), default=0, show_default=True, help="MB of resident memory after which a lint process is replaced (0: no limit).")
+@click.option("--read-timeout", "read_timeout_seconds", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="Seconds a client may take to send a request's headers, and again its body (then 408).")
+@click.option("--max-connections", type=click.IntRange(min=1), default=100, show_default=True, help="Open connections per worker; a request on one more gets 503.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME", help="Another Host name to answer to (repeatable; '*' for any). localhost, 127.0.0.1 and [::1] always are.")
+@click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN", callback=_check_origins, help="Let pages on this origin (https://app.example.com) call the service: CORS (repeatable; off by default).")
 def serve(host: str, port: int, workers: int, config_path: str | None, max_body_bytes: int, max_batch: int,
-          timeout_seconds: float) -> None:
+          timeout_seconds: float, lint_processes: int, queue: int, queue_timeout_seconds: float, max_requests_per_process: int,
+          max_process_memory_mb: int, read_timeout_seconds: float, max_connections: int,
+          allowed_hosts: tuple[str, ...], allow_origins: tuple[str, ...]) -> None:
     """Run the HTTP service for pre-send checks, with the playground page at /."""
     try:
         import uvicorn
 
         from .server.app import ENV_SETTINGS, ServiceSettings
+        from .server.protocol import GuardedH11Protocol
     except ImportError as exc:
         _fail(f"the service needs the 'serve' extra ({exc.name} is missing): pip install 'outreach-lint[serve]'")
     if config_path:
         _load_config(config_path, ())  # a broken config is a one-line usage error before any worker starts
+    if host not in ("0.0.0.0", "::", ""):  # the address it binds is a name it answers to
+        allowed_hosts = (*allowed_hosts, host)
     settings = ServiceSettings(
         config_path=str(Path(config_path).resolve()) if config_path else None,
         max_body_bytes=max_body_bytes, max_batch=max_batch, timeout_seconds=timeout_seconds,
+        lint_processes=lint_processes, queue=queue, queue_timeout_seconds=queue_timeout_seconds,
+        max_requests_per_process=max_requests_per_process,
+        max_process_memory_mb=max_process_memory_mb, read_timeout_seconds=read_timeout_seconds,
+        max_connections=max_connections, allowed_hosts=allowed_hosts, allow_origins=allow_origins,
     )
     os.environ[ENV_SETTINGS] = settings.to_env()
-    click.echo(f"outreach-lint: serving on http://{host}:{port} with {workers} worker(s); Ctrl+C or SIGTERM stops", err=True)
+    click.echo(f"outreach-lint: serving on http://{host}:{port} with {workers} worker(s) of {lint_processes} lint "
+               "process(es); Ctrl+C or SIGTERM stops", err=True)
     uvicorn.run(
         "outreach_lint.server.app:factory", factory=True, host=host, port=port, workers=workers,
         access_log=False, log_level="warning", timeout_graceful_shutdown=15, server_header=False,
+        http=GuardedH11Protocol,
     )
 
 

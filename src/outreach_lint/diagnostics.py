@@ -146,6 +146,31 @@ class InputError:
         return f"{self.path}: {self.code} {self.message}"
 
 
+class InvalidInputError(ValueError):
+    """Text handed to the API that cannot be linted as given, such as a lone UTF-16 surrogate.
+
+    Raised by ``Linter.lint_message``, ``lint_text`` and ``lint_many`` before any parsing starts.
+    ``field`` names the argument (``subject``, ``body``, ``html``, ``text``, or ``3.body`` for the
+    fourth record of ``lint_many``), ``offset`` the code point in it, and ``code`` is stable (E015).
+    A ``ValueError``, so code that caught the encoder's error keeps working.
+    """
+
+    def __init__(self, field: str, offset: int, code: str, message: str) -> None:
+        # All four go to Exception so the error pickles (worker processes send it back as is).
+        super().__init__(field, offset, code, message)
+        self.field = field
+        self.offset = offset
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.code} {self.message}"
+
+    def to_error(self) -> InputError:
+        """The same problem as an entry of a result's ``errors``."""
+        return InputError(self.field, self.code, self.message)
+
+
 @dataclass(frozen=True)
 class Report:
     """The result of linting one message."""

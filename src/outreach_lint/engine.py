@@ -18,6 +18,7 @@ from .diagnostics import (
     Diagnostic,
     Edit,
     InputError,
+    InvalidInputError,
     Position,
     Report,
     Severity,
@@ -50,6 +51,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 RENDERED_FORMATS = frozenset({"eml", "mbox", "jsonl", "json"})
+def _refuse_lone_surrogates(field: str, text: object) -> None:
+    """Half of a UTF-16 pair on its own (JSON "\\ud800" decodes to one) is not text: no encoding can
+    write it, so neither spaCy's string store nor the pattern engine can read it. Refused up front,
+    with the field and offset; encoding finds the first one in linear time."""
+    if not isinstance(text, str):
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        offset = exc.start
+        raise InvalidInputError(
+            field, offset, "E015",
+            f"lone surrogate U+{ord(text[offset]):04X} at offset {offset} is not text: "
+            "send the whole UTF-16 pair, or drop it",
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -230,6 +246,8 @@ class Linter:
         format: str | None = None,
     ) -> Report:
         """Lint one message about to be sent. Merge fields left in it are errors (rendered mode)."""
+        for name, text in (("subject", subject), ("body", body), ("html", html)):
+            _refuse_lone_surrogates(name, text)
         record: dict[str, Any] = {"subject": subject, "body": body, "html": html, "id": id, "profile": profile}
         record["mode"] = mode or self.config.mode or "rendered"
         if format:
@@ -241,6 +259,7 @@ class Linter:
         """Lint the content of one draft file given as a string (``format``: text, markdown, html...)."""
         from .sources import read_text
 
+        _refuse_lone_surrogates("text", text)
         parsed = read_text(text, path, format, replace(self.read_options, format=format))
         if len(parsed.messages) != 1:
             raise ValueError(f"format {format!r} gave {len(parsed.messages)} messages: use lint_many or lint_paths")
@@ -265,6 +284,8 @@ class Linter:
                 batch.append(record)
             else:
                 rec = dict(record)
+                for name in ("subject", "body", "html"):
+                    _refuse_lone_surrogates(f"{i - 1}.{name}", rec.get(name))
                 rec.setdefault("mode", self.config.mode or "rendered")
                 batch.append(message_from_record(rec, self.read_options, i))
             if len(batch) >= batch_size:

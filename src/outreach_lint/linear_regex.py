@@ -3,8 +3,8 @@
 Every pattern outreach-lint runs on text a user wrote goes through :func:`compile`, which hands it to
 RE2 (the ``google-re2`` package). RE2 matches with automata, never by backtracking, so no input can
 make a match slower than linear; a pattern that would need backtracking (look-around, back-references)
-does not compile at all. Python's ``re`` is kept only for the few patterns listed in ``tests`` as
-proven linear (see docs/security.md).
+does not compile at all. No module of outreach-lint imports Python's ``re`` (a test holds this; see
+docs/security.md).
 
 Patterns are written in Python's syntax and translated, so that they keep Python's meaning on
 Unicode text: ``\\w``, ``\\s`` and ``\\d`` stay Unicode-aware (RE2's own are ASCII-only), and ``$``
@@ -216,8 +216,11 @@ class Pattern:
 REGISTRY: list[Pattern] = []
 
 
-def compile(pattern: str, flags: Flag = Flag.NONE) -> Pattern:  # noqa: A001 - mirrors re.compile
-    """Compile ``pattern`` (Python syntax) for RE2; raises :class:`PatternError` if it cannot be."""
+def compile(pattern: str, flags: Flag = Flag.NONE, *, register: bool = True) -> Pattern:  # noqa: A001
+    """Compile ``pattern`` (Python syntax) for RE2; raises :class:`PatternError` if it cannot be.
+
+    ``register=False`` keeps a pattern out of :data:`REGISTRY` (a pack's REGEX, checked at load).
+    """
     prefix = "".join(f for f, on in (("i", flags & I), ("m", flags & M), ("s", flags & S)) if on)
     body = translate(pattern, flags)
     options = re2.Options()
@@ -227,7 +230,8 @@ def compile(pattern: str, flags: Flag = Flag.NONE) -> Pattern:  # noqa: A001 - m
     except re2.error as exc:
         raise PatternError(f"not a linear-time pattern ({exc}): {pattern!r}") from None
     result = Pattern(pattern, Flag(flags), compiled, dict(compiled.groupindex))
-    REGISTRY.append(result)
+    if register:
+        REGISTRY.append(result)
     return result
 
 

@@ -29,3 +29,17 @@ def test_load_test_runs_against_a_real_server() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     row = result.stdout.strip().splitlines()[-1]
     assert row.startswith("| 40 | 4 |") and "| 0 |" in row  # no errors
+
+
+def test_load_test_memory_mode_reports_memory_over_the_run() -> None:
+    result = run("benchmarks/load.py", "--mode", "memory", "--workers", "1", "--requests", "40", "--concurrency", "4",
+                 "--serve-arg=--max-requests-per-process=10")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "| Server resident memory |" in result.stdout and "Errors: 0;" in result.stdout
+
+
+def test_load_test_hostile_mode_sees_no_unexpected_status() -> None:
+    result = run("benchmarks/load.py", "--mode", "hostile", "--workers", "1", "--requests", "20", "--concurrency", "2",
+                 "--slow-clients", "3")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "| with hostile clients |" in result.stdout and "Unexpected statuses: none." in result.stdout

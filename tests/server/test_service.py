@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import httpx
@@ -86,8 +87,13 @@ def test_health_openapi_and_offline_playground(client: httpx.Client) -> None:
 def test_access_log_is_one_json_object_per_request(client: httpx.Client, server: Server) -> None:
     r = client.get("/healthz")
     rid = r.headers["x-request-id"]
-    entries = [json.loads(line) for line in server.log_lines() if line.startswith("{")]
-    mine = [e for e in entries if e.get("request_id") == rid]
+    deadline = time.monotonic() + 5  # the line is written once the response is sent, so just after it arrives
+    while True:
+        entries = [json.loads(line) for line in server.log_lines() if line.startswith("{")]
+        mine = [e for e in entries if e.get("request_id") == rid]
+        if mine or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert mine and mine[0]["path"] == "/healthz" and mine[0]["status"] == 200 and "duration_ms" in mine[0]
 
 
@@ -109,3 +115,28 @@ def test_a_broken_config_is_a_usage_error(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "outreach_lint.cli", "serve", "--config", str(tmp_path / "bad.toml")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "unknown key 'fail-onn'" in result.stderr
+
+
+def test_a_lone_surrogate_is_a_422_naming_the_field(client: httpx.Client) -> None:
+    # Raw JSON: httpx would refuse to encode the lone surrogate itself.
+    for raw, field in ((b'{"body": "a\\ud800b"}', "body"), (b'{"html": "<p>\\udfff</p>"}', "html"),
+                       (b'{"subject": "\\ud83d", "body": "Hi"}', "subject")):
+        r = client.post("/v1/lint", content=raw, headers={"content-type": "application/json"})
+        assert r.status_code == 422, r.text
+        assert r.json()["error"]["fields"][0]["field"] == field
+        assert field == "subject" or "surrogate" in r.json()["error"]["message"]  # pydantic refuses a short one
+    r = client.post("/v1/lint/batch", content=b'{"messages": [{"body": "Hi"}, {"body": "x\\udc00"}]}',
+                    headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"]["fields"][0]["field"] == "messages.1.body"
+    assert client.post("/v1/lint", json={"body": "Hi \U0001F600 Sam"}).status_code == 200  # a whole pair is fine
+
+
+def test_only_loopback_names_are_answered_by_default(client: httpx.Client, server: Server) -> None:
+    port = server.url.rsplit(":", 1)[1]
+    for host in ("localhost", f"localhost:{port}", "127.0.0.1", f"127.0.0.1:{port}", "[::1]", f"[::1]:{port}", "LOCALHOST"):
+        assert client.get("/healthz", headers={"host": host}).status_code == 200, host
+    for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.evil.example", "localhost.", "[::2]:80"):
+        r = client.post("/v1/lint", json={"body": "Hi"}, headers={"host": host})
+        assert r.status_code == 400, host
+        assert r.json()["error"]["code"] == "host_not_allowed" and "--allowed-host" in r.json()["error"]["message"]
+        assert "access-control-allow-origin" not in r.headers

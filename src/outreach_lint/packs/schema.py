@@ -78,13 +78,9 @@ def _check_regex(value: str) -> None:
     repeated group holds a repeat or an alternation, which Python's `re` would try every way of."""
     if len(value) > MAX_REGEX_CHARS:
         raise ValueError(f"a REGEX may be at most {MAX_REGEX_CHARS} characters, not {len(value)}")
-    import re2  # deferred: only packs with a REGEX need it
-
-    options = re2.Options()
-    options.log_errors = False  # RE2 would print its own complaint to stderr
     try:
-        re2.compile(value, options=options)
-    except Exception:
+        linear_regex.compile(value, register=False)
+    except linear_regex.PatternError:
         raise ValueError("REGEX is not supported by RE2 (backreferences, lookaround and the like can backtrack)") from None
     try:
         tree = sre_parse.parse(value)
@@ -253,8 +249,6 @@ class PackSpec(_Strict):
 
     @model_validator(mode="after")
     def _has_content(self) -> PackSpec:
-        import re
-
         if not self.rules and not self.lexicons:
             raise ValueError("a pack needs 'rules' or 'lexicons'")
         for name in self.lexicons:

@@ -1,8 +1,10 @@
-"""The ASGI application: endpoints, limits, errors and the access log.
+"""The ASGI application: endpoints, errors, and how requests reach the lint processes.
 
-One Linter per worker process, loaded (and warmed on one message) during startup, so the first real
-request is as fast as the thousandth. Linting runs in a worker thread under a per-request time limit;
-the pipeline itself is shared under its lock, so throughput scales with `--workers`, not threads.
+Each server worker keeps its event loop free of linting: a small pool of lint processes (pool.py),
+each with its own warm Linter, does the work, so health checks are answered during the slowest
+request and a request past its time limit frees its capacity at once (its process is killed). The
+worker itself holds a Linter without a pipeline, for the rule endpoints. The server worker reports
+ready only when every lint process has loaded and linted one warm-up message.
 """
 
 from __future__ import annotations
@@ -10,11 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import os
-import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -25,12 +25,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
 
 from .._version import __version__
-from ..config import Config, ConfigError, find_config, load_config
-from ..diagnostics import Report
+from ..config import Config, find_config, load_config
 from ..docs import rule_markdown, rule_summary
 from ..engine import Linter, load_linter
+from .lintproc import Job, JobResult
+from .middleware import AccessLogAndHosts, BodyLimits, error
 from .models import (
     BatchOut,
     BatchRequest,
@@ -41,16 +43,10 @@ from .models import (
     RuleOut,
     Status,
 )
+from .pool import LintPool, PoolBusy, PoolLost, PoolSettings, PoolTimeout
 
 ENV_SETTINGS = "OUTREACH_LINT_SERVICE"
-access_log = logging.getLogger("outreach_lint.access")
 log = logging.getLogger("outreach_lint.service")
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -61,6 +57,15 @@ class ServiceSettings:
     max_body_bytes: int = 1_000_000
     max_batch: int = 100
     timeout_seconds: float = 10.0
+    lint_processes: int = 2
+    queue: int = 16
+    queue_timeout_seconds: float = 30.0
+    max_requests_per_process: int = 2000
+    max_process_memory_mb: int = 0
+    read_timeout_seconds: float = 10.0
+    max_connections: int = 100
+    allowed_hosts: tuple[str, ...] = ()
+    allow_origins: tuple[str, ...] = ()
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))
@@ -68,100 +73,21 @@ class ServiceSettings:
     @classmethod
     def from_env(cls) -> ServiceSettings:
         raw = os.environ.get(ENV_SETTINGS)
-        return cls(**json.loads(raw)) if raw else cls()
+        if not raw:
+            return cls()
+        values = json.loads(raw)
+        for f in fields(cls):  # JSON has no tuples
+            if isinstance(values.get(f.name), list):
+                values[f.name] = tuple(values[f.name])
+        return cls(**values)
 
-
-def error(status: int, code: str, message: str, fields: list[dict[str, str]] | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message, "fields": fields or []}}, status_code=status)
-
-
-class LimitsAndAccessLog:
-    """Pure ASGI middleware: refuse bodies over the limit (413) and log every request as one JSON line."""
-
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
-        self.app = app
-        self.max_body_bytes = max_body_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        request_id = uuid.uuid4().hex[:16]
-        status = {"code": 500}
-        size = {"in": 0}
-
-        async def send_logged(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status["code"] = message["status"]
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
-            await send(message)
-
-        try:
-            declared = _content_length(scope)
-            if declared is not None and declared > self.max_body_bytes:
-                await self._too_large(scope, send_logged)
-                return
-            body, too_large = await _read_body(receive, self.max_body_bytes)
-            size["in"] = len(body)
-            if too_large:
-                await self._too_large(scope, send_logged)
-                return
-            await self.app(scope, _replay(body, receive), send_logged)
-        finally:
-            access_log.info(json.dumps({
-                "ts": round(time.time(), 3), "request_id": request_id, "method": scope.get("method"),
-                "path": scope.get("path"), "status": status["code"], "bytes_in": size["in"],
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                "client": (scope.get("client") or ["", ""])[0],
-            }))
-
-    async def _too_large(self, scope: Scope, send: Send) -> None:
-        response = error(413, "payload_too_large", f"request body is over the {self.max_body_bytes:,}-byte limit")
-        await response(scope, _empty_receive, send)
-
-
-def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
-
-
-async def _read_body(receive: Receive, limit: int) -> tuple[bytes, bool]:
-    chunks, total = [], 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunk = message.get("body", b"")
-        total += len(chunk)
-        if total > limit:
-            return b"", True
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks), False
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = {"done": False}
-
-    async def replay() -> Message:
-        if not sent["done"]:
-            sent["done"] = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()  # the disconnect, when it comes
-
-    return replay
-
-
-async def _empty_receive() -> Message:
-    return {"type": "http.request", "body": b"", "more_body": False}
+    @property
+    def pool(self) -> PoolSettings:
+        return PoolSettings(
+            processes=self.lint_processes, queue=self.queue, timeout_seconds=self.timeout_seconds,
+            queue_timeout_seconds=self.queue_timeout_seconds,
+            max_requests=self.max_requests_per_process, max_memory_mb=self.max_process_memory_mb,
+        )
 
 
 def _field(loc: tuple[Any, ...]) -> str:
@@ -170,7 +96,8 @@ def _field(loc: tuple[Any, ...]) -> str:
 
 
 class _State:
-    linter: Linter | None = None
+    linter: Linter | None = None  # registry and rules only: its pipeline is never loaded here
+    pool: LintPool | None = None
 
 
 def create_app(settings: ServiceSettings | None = None, config: Config | None = None) -> FastAPI:
@@ -183,16 +110,18 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
         if cfg is None:
             path = Path(settings.config_path) if settings.config_path else find_config(Path.cwd())
             cfg = load_config(path)
-        linter = load_linter(cfg)
-        linter.lint_message(subject="Warm-up", body="Hi Sam,\n\nYour team is hiring. Worth a look?\n")
-        return linter
+        return load_linter(cfg)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        state.linter = await anyio.to_thread.run_sync(load)
-        log.info(json.dumps({"event": "ready", "pid": os.getpid(), "rules": len(state.linter.rules)}))
+        linter = await anyio.to_thread.run_sync(load)
+        pool = LintPool(linter.config, settings.pool)
+        await pool.start()
+        state.linter, state.pool = linter, pool
+        log.info(json.dumps({"event": "ready", "pid": os.getpid(), "rules": len(linter.rules), "lint_processes": pool.pids}))
         yield
-        state.linter = None
+        state.linter = state.pool = None
+        await pool.close()
         log.info(json.dumps({"event": "stopped", "pid": os.getpid()}))
 
     app = FastAPI(
@@ -203,11 +132,18 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
         docs_url=None,  # the bundled Swagger UI loads from a CDN; the service stays offline
         redoc_url=None,
     )
-    app.add_middleware(LimitsAndAccessLog, max_body_bytes=settings.max_body_bytes)
+    # Added innermost first: the access log and Host check wrap CORS, which wraps the body limits.
+    app.add_middleware(BodyLimits, max_body_bytes=settings.max_body_bytes, read_timeout_seconds=settings.read_timeout_seconds)
+    if settings.allow_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(settings.allow_origins), allow_methods=["GET", "POST"],
+            allow_headers=["content-type"], expose_headers=["x-request-id", "retry-after"], max_age=600,
+        )
+    app.add_middleware(AccessLogAndHosts, allowed_hosts=settings.allowed_hosts)
     problems: dict[int | str, dict[str, Any]] = {
         413: {"model": ErrorOut, "description": "Request body over the limit"},
         422: {"model": ErrorOut, "description": "Invalid request; `fields` names each problem"},
-        503: {"model": ErrorOut, "description": "Not ready, or the request took longer than the time limit"},
+        503: {"model": ErrorOut, "description": "Not ready, busy (see Retry-After), or the request took longer than the time limit"},
     }
 
     @app.exception_handler(RequestValidationError)
@@ -230,40 +166,48 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
             raise _NotReady
         return state.linter
 
-    async def run(fn: Callable[[], Any]) -> Any:
-        with anyio.fail_after(settings.timeout_seconds):
-            # The thread cannot be interrupted; on timeout the client gets its answer at once and the
-            # thread finishes in the background.
-            return await anyio.to_thread.run_sync(fn, abandon_on_cancel=True)
-
-    def lint_one(request: LintRequest) -> Report:
-        lt = linter()
-        report = lt.lint_message(
-            subject=request.subject, body=request.body, html=request.html, profile=request.profile,
-            mode=request.mode, id=request.id, format=request.format,
-        )
-        return lt.narrow(report, request.select, request.ignore)
+    async def run(requests: list[LintRequest], batch: bool) -> list[dict[str, Any]]:
+        if state.pool is None:
+            raise _NotReady
+        job = Job([r.model_dump() for r in requests], batch)
+        result: JobResult = await state.pool.run(job)
+        if result.error is not None:
+            raise _JobFailed(result)
+        assert result.reports is not None
+        return result.reports
 
     @app.exception_handler(_NotReady)
     async def not_ready(_: Request, __: Exception) -> JSONResponse:
-        return error(503, "not_ready", "the linter is still loading; retry shortly")
+        return error(503, "not_ready", "the linter is still loading; retry shortly", headers={"retry-after": "1"})
 
-    @app.exception_handler(TimeoutError)
+    @app.exception_handler(PoolTimeout)
     async def timed_out(_: Request, __: Exception) -> JSONResponse:
         return error(503, "timeout", f"linting took longer than {settings.timeout_seconds:g} s; send less text")
 
-    @app.exception_handler(ConfigError)
-    async def bad_reference(_: Request, exc: ConfigError) -> JSONResponse:
-        message = str(exc).split(": ", 1)[-1]
-        field = "select" if "'select'" in message else "ignore"
-        return error(422, "invalid_request", message, [{"field": field, "message": message}])
+    @app.exception_handler(PoolBusy)
+    async def busy(_: Request, exc: Exception) -> JSONResponse:
+        retry = exc.retry_after if isinstance(exc, PoolBusy) else 1
+        return error(503, "busy", "every lint process is busy and the queue is full; retry after the Retry-After seconds",
+                     headers={"retry-after": str(retry)})
+
+    @app.exception_handler(PoolLost)
+    async def lost(_: Request, __: Exception) -> JSONResponse:
+        return error(503, "lint_process_lost", "the lint process ended during the request; it was not linted, retry it",
+                     headers={"retry-after": "1"})
+
+    @app.exception_handler(_JobFailed)
+    async def job_failed(_: Request, exc: Exception) -> JSONResponse:
+        result = exc.result if isinstance(exc, _JobFailed) else JobResult(None, "internal")
+        if result.error in ("invalid_input", "bad_reference"):
+            return error(422, "invalid_request", f"{result.field}: {result.message}",
+                         [{"field": result.field, "message": result.message}])
+        log.error(json.dumps({"event": "internal_error", "type": result.message}))
+        return error(500, "internal", "internal error; the request was not linted")
 
     @app.post("/v1/lint", response_model=ReportOut, responses=problems, tags=["lint"])
     async def lint(request: LintRequest) -> dict[str, Any]:
         """Lint one message. The answer is one entry of `results` in the JSON wire format."""
-        linter()
-        report = await run(lambda: lint_one(request))
-        return report.to_dict()
+        return (await run([request], batch=False))[0]
 
     @app.post("/v1/lint/batch", response_model=BatchOut, responses=problems, tags=["lint"])
     async def lint_batch(batch: BatchRequest) -> Any:
@@ -271,9 +215,7 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
         if len(batch.messages) > settings.max_batch:
             message = f"at most {settings.max_batch} messages per batch, got {len(batch.messages)}"
             return error(422, "invalid_request", message, [{"field": "messages", "message": message}])
-        linter()
-        reports = await run(lambda: [lint_one(m) for m in batch.messages])
-        return {"results": [r.to_dict() for r in reports]}
+        return {"results": await run(batch.messages, batch=True)}
 
     @app.get("/v1/rules", response_model=list[RuleOut], responses={503: problems[503]}, tags=["rules"])
     async def rules() -> list[dict[str, Any]]:
@@ -296,8 +238,9 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
 
     @app.get("/readyz", response_model=Status, responses={503: problems[503]}, tags=["health"])
     async def readyz() -> dict[str, str]:
-        """The pipeline and rules are loaded: send traffic."""
-        linter()
+        """Every lint process has loaded its pipeline and rules: send traffic."""
+        if state.pool is None:
+            raise _NotReady
         return {"status": "ready"}
 
     @app.get("/", include_in_schema=False)
@@ -314,6 +257,14 @@ def _playground_page() -> str:
 
 class _NotReady(Exception):
     """Raised by endpoints that need the linter before startup has finished loading it."""
+
+
+class _JobFailed(Exception):
+    """A lint process answered with an error (bad input or reference, or a bug)."""
+
+    def __init__(self, result: JobResult) -> None:
+        super().__init__(result.error)
+        self.result = result
 
 
 # The page is self-contained: everything it needs is inline, and it may only talk to this service.

@@ -108,14 +108,20 @@ def read_regular(
     the file's place after the directory walk is refused instead of hanging the run.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-    with os.fdopen(os.open(path, flags), "rb") as f:
-        status = os.fstat(f.fileno())
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            raise SourceError("E001", "is a directory")
+            raise SourceError("E001", "is a directory: not a regular file")
         if not stat.S_ISREG(status.st_mode):
             raise SourceError("E001", not_regular_message(status.st_mode))
-        # The size is checked before reading and again after: a file that grows meanwhile stops at the limit.
-        data = f.read(max_bytes + 1) if status.st_size <= max_bytes else b""
+        with os.fdopen(fd, "rb") as f:
+            fd = -1  # closed by the file object from here on
+            # The size is checked before reading and again after: a file that grows meanwhile stops at the limit.
+            data = f.read(max_bytes + 1) if status.st_size <= max_bytes else b""
+    finally:
+        if fd >= 0:
+            os.close(fd)
     size = max(status.st_size, len(data))
     if size > max_bytes:
         raise SourceError("E004", f"file is {size:,} bytes, over the {max_bytes:,}-byte limit" + (f": {remedy}" if remedy else ""))
