@@ -120,47 +120,51 @@ def translate(pattern: str, flags: Flag = Flag.NONE) -> str:
     return "".join(out)
 
 
+_UNANCHORED = re2._Anchor.UNANCHORED
+_ANCHOR_START = re2._Anchor.ANCHOR_START
+_ANCHOR_BOTH = re2._Anchor.ANCHOR_BOTH
+_NO_SPAN = (-1, -1)
+
+
 class Match:
-    """A match, with offsets into the text the caller passed (not into a slice of it)."""
+    """A match: the span of each group, as offsets into the text the caller passed."""
 
-    __slots__ = ("_m", "_base", "_names", "string")
+    __slots__ = ("_spans", "_names", "string")
 
-    def __init__(self, m: Any, base: int, names: dict[str, int], string: str) -> None:
-        self._m, self._base, self._names, self.string = m, base, names, string
+    def __init__(self, spans: list[tuple[int, int]], names: dict[str, int], string: str) -> None:
+        self._spans, self._names, self.string = spans, names, string
 
     def _index(self, group: int | str) -> int:
         return self._names[group] if isinstance(group, str) else group
 
     def start(self, group: int | str = 0) -> int:
-        s = self._m.start(self._index(group))
-        return s if s < 0 else s + self._base
+        return self._spans[self._index(group)][0]
 
     def end(self, group: int | str = 0) -> int:
-        e = self._m.end(self._index(group))
-        return e if e < 0 else e + self._base
+        return self._spans[self._index(group)][1]
 
     def span(self, group: int | str = 0) -> tuple[int, int]:
-        return self.start(group), self.end(group)
+        return self._spans[self._index(group)]
 
     def group(self, group: int | str = 0) -> str | None:
-        s, e = self._m.span(self._index(group))
-        return None if s < 0 else self.string[s + self._base : e + self._base]
+        s, e = self._spans[self._index(group)]
+        return None if s < 0 else self.string[s:e]
 
     __getitem__ = group
 
     def groups(self) -> tuple[str | None, ...]:
-        return self._m.groups()
+        return tuple(self.group(i) for i in range(1, len(self._spans)))
 
     def groupdict(self) -> dict[str, str | None]:
         return {name: self.group(index) for name, index in self._names.items()}
 
     @property
     def lastgroup(self) -> str | None:
-        """The named group that matched last (the one taken, in an alternation of named groups)."""
+        """The named group that closed last (the one taken, in an alternation of named groups)."""
         best: tuple[int, int] | None = None
         name_of = None
         for name, index in self._names.items():
-            s, e = self._m.span(index)
+            s, e = self._spans[index]
             if s >= 0 and (best is None or (e, -index) > best):
                 best, name_of = (e, -index), name
         return name_of
@@ -175,32 +179,56 @@ class Pattern:
     _compiled: Any = field(repr=False, compare=False)
     _names: dict[str, int] = field(repr=False, compare=False, default_factory=dict)
 
-    def _window(self, text: str, pos: int, endpos: int | None) -> tuple[str, int]:
-        end = len(text) if endpos is None else min(endpos, len(text))
+    def _scan(self, anchor: Any, text: str, pos: int, endpos: int | None) -> Iterator[list[tuple[int, int]]]:
+        """Group spans of each match in ``text[pos:endpos]``, in offsets of ``text``.
+
+        Only the window is copied and encoded, so a caller stepping through a long text with bounded
+        windows stays linear. ASCII text (nearly all mail) is matched on its bytes directly, whose
+        offsets are character offsets; other text goes through the package's decoding wrapper.
+        """
+        end = len(text) if endpos is None else max(0, min(endpos, len(text)))
         pos = max(0, min(pos, end))
-        if pos == 0 and end == len(text):
-            return text, 0
-        return text[pos:end], pos
+        window = text if pos == 0 and end == len(text) else text[pos:end]
+        if window.isascii():
+            data = window.encode("ascii")
+            raw = self._compiled._regexp
+            at, stop = 0, len(data)
+            while True:
+                spans = raw.Match(anchor, data, at, stop)
+                if spans[0] == _NO_SPAN:
+                    return
+                yield [_NO_SPAN if s < 0 else (s + pos, e + pos) for s, e in spans]
+                start, at = spans[0]
+                if at == start:  # an empty match: look again one character on
+                    at += 1
+                if anchor is not _UNANCHORED or at > stop:
+                    return
+        else:
+            method = {_UNANCHORED: "finditer", _ANCHOR_START: "match", _ANCHOR_BOTH: "fullmatch"}[anchor]
+            found = getattr(self._compiled, method)(window)
+            for m in found if anchor is _UNANCHORED else ([found] if found is not None else []):
+                yield [_NO_SPAN if s < 0 else (s + pos, e + pos) for s, e in (m.span(i) for i in range(self._groups + 1))]
+
+    @property
+    def _groups(self) -> int:
+        return self._compiled.groups
+
+    def _first(self, anchor: Any, text: str, pos: int, endpos: int | None) -> Match | None:
+        spans = next(self._scan(anchor, text, pos, endpos), None)
+        return Match(spans, self._names, text) if spans is not None else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        window, base = self._window(text, pos, endpos)
-        m = self._compiled.search(window)
-        return Match(m, base, self._names, text) if m is not None else None
+        return self._first(_UNANCHORED, text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        window, base = self._window(text, pos, endpos)
-        m = self._compiled.match(window)
-        return Match(m, base, self._names, text) if m is not None else None
+        return self._first(_ANCHOR_START, text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Match | None:
-        window, base = self._window(text, pos, endpos)
-        m = self._compiled.fullmatch(window)
-        return Match(m, base, self._names, text) if m is not None else None
+        return self._first(_ANCHOR_BOTH, text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Match]:
-        window, base = self._window(text, pos, endpos)
-        for m in self._compiled.finditer(window):
-            yield Match(m, base, self._names, text)
+        for spans in self._scan(_UNANCHORED, text, pos, endpos):
+            yield Match(spans, self._names, text)
 
     def findall(self, text: str) -> list[Any]:
         return self._compiled.findall(text)
