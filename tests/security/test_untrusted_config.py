@@ -151,6 +151,8 @@ def test_an_invalid_pack_names_the_line_and_column(tmp_path: Path) -> None:
         ("[{LOWER: {REGEX: '(x)\\1'}}]", "RE2"),
         ("[{LOWER: {REGEX: '^(?=a)a'}}]", "RE2"),
         ("[{TEXT: {NOT_IN: [a]}}, {LOWER: {REGEX: '(?:ab+)+'}}]", "REGEX"),
+        ("[{TEXT: {REGEX: '\\w*\\w*x'}}]", "open-ended"),
+        ("[{TEXT: {REGEX: '^a+b+$'}}]", "open-ended"),
         ("[{LOWER: {FUZZY: " + "x" * 80 + "}}]", "FUZZY"),
     ],
 )
@@ -167,6 +169,7 @@ def test_an_expensive_pattern_is_refused_at_load(tmp_path: Path, pattern: str, n
         "[{LOWER: real}, {OP: '*'}, {LOWER: synergy}]",
         "[{LOWER: real}, {LOWER: {REGEX: '^syn(ergy|ergies)$'}}]",
         "[{LOWER: {REGEX: '^(?:ab)+$'}}, {LOWER: {FUZZY: synergy}}]",
+        "[{LOWER: {REGEX: '^(?:real+|syn+)$'}}]",
         "[{LOWER: real, OP: '{0,3}'}, {LOWER: {FUZZY: synergi}}]",
     ],
 )

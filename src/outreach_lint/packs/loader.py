@@ -85,7 +85,9 @@ def _parse_yaml(path: Path, text: str) -> Any:
     Only a parsed form within the size limits is cached, or even looked at: aliases are counted as
     what they expand to before anything (the cache's JSON, validation) would expand them.
     """
-    name = f"pack-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.json"
+    # "pack2": entries written before the size limits existed (an alias bomb expanded, hundreds of MB)
+    # are never read again.
+    name = f"pack2-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.json"
     cached = read_json(name)
     if cached is not None:
         return cached
