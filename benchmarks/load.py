@@ -88,36 +88,30 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def tree_peak_kb(pid: int) -> int:
-    """VmHWM of a process and all its descendants, summed (each worker holds its own pipeline)."""
+def _tree_status_kb(pid: int, field: str) -> int:
+    """A /proc status field (in kB) of a process and all its descendants, summed."""
     total = 0
     pids = [pid]
     while pids:
         p = pids.pop()
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     total += int(line.split()[1])
             pids.extend(_children(p))
         except OSError:
             continue
     return total
+
+
+def tree_peak_kb(pid: int) -> int:
+    """VmHWM of a process and all its descendants, summed (each worker holds its own pipeline)."""
+    return _tree_status_kb(pid, "VmHWM")
 
 
 def tree_rss_kb(pid: int) -> int:
     """VmRSS now (not the peak) of a process and all its descendants, summed."""
-    total = 0
-    pids = [pid]
-    while pids:
-        p = pids.pop()
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-            pids.extend(_children(p))
-        except OSError:
-            continue
-    return total
+    return _tree_status_kb(pid, "VmRSS")
 
 
 def run(url: str, requests: int, concurrency: int, server_pid: int | None,
