@@ -14,11 +14,13 @@ ratio over 20 is marked. The script exits 1 if any ratio is over 20, so it can g
     python benchmarks/adversarial.py                 # both, 10 KB / 100 KB / 1 MB
     python benchmarks/adversarial.py --only patterns
     python benchmarks/adversarial.py --quick         # 1 KB / 10 KB, a smoke test
+    python benchmarks/adversarial.py --write         # and put the tables in docs/performance.md
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import string
 import sys
 import time
@@ -26,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from checkout import SRC
+from perfdoc import write_section
 
 sys.path.insert(0, str(SRC))
 
@@ -191,31 +194,53 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", choices=("patterns", "formats"))
     parser.add_argument("--quick", action="store_true", help="1 KB and 10 KB only (smoke test)")
+    parser.add_argument("--write", action="store_true", help="write the tables to docs/performance.md")
     args = parser.parse_args()
     sizes = QUICK_SIZES if args.quick else SIZES
     rows: list[Row] = []
+    lines: list[str] = []
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        lines.append(line)
+
     if args.only in (None, "patterns"):
         found = measure_patterns(sizes)
-        print(f"Patterns: {len(found)} (every one compiled through outreach_lint.linear_regex)")
-        print(header(sizes, "pattern"))
+        say(f"Patterns: {len(found)} (every one compiled through outreach_lint.linear_regex)")
+        say(header(sizes, "pattern"))
         for row in found:
-            print(row.line())
+            say(row.line())
         rows += found
     if args.only in (None, "formats"):
         linter = Linter()
         linter.lint_message(subject="Warm-up", body="Hi Sam, worth a look?")
         found = measure_formats(sizes, linter)
-        print(f"\nInput formats: {len(found)} hostile documents through Linter.lint_bytes / lint_message")
-        print(header(sizes, "document"))
+        say()
+        say(f"Input formats: {len(found)} hostile documents through Linter.lint_bytes / lint_message")
+        say(header(sizes, "document"))
         for row in found:
-            print(row.line())
+            say(row.line())
         rows += found
     worst = max((r for row in rows for r in row.ratios()), default=0.0)
     bad = [row.name for row in rows if any(r > LIMIT for r in row.ratios())]
-    print(f"\nWorst growth for a tenfold input: {worst:.1f} (linear is about 10; over {LIMIT:.0f} is marked)")
+    say()
+    say(f"Worst growth for a tenfold input: {worst:.1f} (linear is about 10; over {LIMIT:.0f} is marked)")
     if bad:
-        print("Super-linear: " + "; ".join(bad))
+        say("Super-linear: " + "; ".join(bad))
+    if args.write:
+        write_section("adversarial", section(lines))
     return 1 if bad else 0
+
+
+def section(lines: list[str]) -> str:
+    import platform
+
+    return (
+        f"Measured by `python benchmarks/adversarial.py` on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}. Milliseconds per input (patterns: best of three runs of"
+        " finditer, match and search; documents: one lint), and the growth for each tenfold step.\n\n"
+        "```text\n" + "\n".join(lines) + "\n```"
+    )
 
 
 if __name__ == "__main__":
