@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -46,12 +47,21 @@ def lexicon_key(name: str) -> str:
 
 
 def longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop matches that overlap a longer (or earlier equal) one; keep text order."""
+    """Drop matches that overlap a longer (or earlier equal) one; keep text order.
+
+    The matches kept never overlap, so sorted by start their ends rise too: a candidate can only
+    overlap the last kept match that starts before its end (a bisection, not a scan of all of them).
+    """
     chosen: list[tuple[int, int, str]] = []
+    starts: list[int] = []
     for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if all(h[1] <= c[0] or c[1] <= h[0] for c in chosen):
-            chosen.append(h)
-    return sorted(chosen)
+        j = bisect.bisect_left(starts, h[1])
+        if j and chosen[j - 1][1] > h[0] and chosen[j - 1][0] < h[1]:
+            continue
+        k = bisect.bisect_left(chosen, h)
+        chosen.insert(k, h)
+        starts.insert(k, h[0])
+    return chosen
 
 
 class RuleOptions(BaseModel):
@@ -156,6 +166,7 @@ class RuleContext:
         self.metrics = metrics
         self.asks = asks  # the asks found in the body (see outreach_lint.asks)
         self._matches = matches
+        self._lexicon_starts: dict[str, list[int]] = {}
         self._lexicons: dict[str, list[tuple[int, int, str]]] = {}
         self._body_sentences: list[Span] | None = None
         self._tokens: list[Token] | None = None
@@ -239,8 +250,23 @@ class RuleContext:
         return self._lexicons[name]
 
     def lexicon_in(self, name: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Lexicon matches that fall inside ``[start, end)`` (a sentence, say)."""
-        return [h for h in self.lexicon(name) if start <= h[0] and h[1] <= end]
+        """Lexicon matches that fall inside ``[start, end)`` (a sentence, say).
+
+        Found by bisection on the matches' starts: rules ask once per sentence, and a scan of every
+        match each time made long messages quadratic.
+        """
+        hits = self.lexicon(name)
+        starts = self._lexicon_starts.get(name)
+        if starts is None:
+            starts = self._lexicon_starts[name] = [h[0] for h in hits]
+        found = []
+        for k in range(bisect.bisect_left(starts, start), len(hits)):
+            h = hits[k]
+            if h[0] >= end:
+                break
+            if h[1] <= end:
+                found.append(h)
+        return found
 
     def finding(self, start: int, end: int, message: str, *fixes: Fix, severity: Severity | None = None) -> Finding:
         return Finding(start, end, message, tuple(fixes), severity)
