@@ -326,6 +326,8 @@ def _check_origins(_: click.Context, __: click.Parameter, value: tuple[str, ...]
 @click.option("--max-batch", type=click.IntRange(min=1), default=100, show_default=True, help="Most messages in one /v1/lint/batch call.")
 @click.option("--timeout", "timeout_seconds", type=click.FloatRange(min=0.1), default=10.0, show_default=True, help="Seconds a request may lint before it gets 503 (its lint process is replaced).")
 @click.option("--lint-processes", type=click.IntRange(min=1), default=2, show_default=True, help="Lint processes per worker, each with its own warm pipeline.")
+@click.option("--large-lint-processes", type=click.IntRange(min=0), default=1, show_default=True, help="Lint processes per worker kept for messages over --large-body-chars, so large bodies never hold up ordinary ones (0: one lane).")
+@click.option("--large-body-chars", type=click.IntRange(min=1), default=20_000, show_default=True, help="Characters of subject and body above which a request goes to the large-message processes.")
 @click.option("--queue", "queue", type=click.IntRange(min=0), default=16, show_default=True, help="Requests per worker that may wait for a free lint process; more get 503 with Retry-After.")
 @click.option("--queue-timeout", "queue_timeout_seconds", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="Seconds a request may wait in the queue before it gets 503 with Retry-After.")
 @click.option("--max-requests-per-process", type=click.IntRange(min=0), default=2000, show_default=True, help="Messages a lint process lints before it is replaced (0: never).")
@@ -335,7 +337,7 @@ def _check_origins(_: click.Context, __: click.Parameter, value: tuple[str, ...]
 @click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME", help="Another Host name to answer to (repeatable; '*' for any). localhost, 127.0.0.1 and [::1] always are.")
 @click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN", callback=_check_origins, help="Let pages on this origin (https://app.example.com) call the service: CORS (repeatable; off by default).")
 def serve(host: str, port: int, workers: int, config_path: str | None, max_body_bytes: int, max_batch: int,
-          timeout_seconds: float, lint_processes: int, queue: int, queue_timeout_seconds: float, max_requests_per_process: int,
+          timeout_seconds: float, lint_processes: int, large_lint_processes: int, large_body_chars: int, queue: int, queue_timeout_seconds: float, max_requests_per_process: int,
           max_process_memory_mb: int, read_timeout_seconds: float, max_connections: int,
           allowed_hosts: tuple[str, ...], allow_origins: tuple[str, ...]) -> None:
     """Run the HTTP service for pre-send checks, with the playground page at /."""
@@ -353,14 +355,14 @@ def serve(host: str, port: int, workers: int, config_path: str | None, max_body_
     settings = ServiceSettings(
         config_path=str(Path(config_path).resolve()) if config_path else None,
         max_body_bytes=max_body_bytes, max_batch=max_batch, timeout_seconds=timeout_seconds,
-        lint_processes=lint_processes, queue=queue, queue_timeout_seconds=queue_timeout_seconds,
-        max_requests_per_process=max_requests_per_process,
+        lint_processes=lint_processes, large_lint_processes=large_lint_processes, large_body_chars=large_body_chars,
+        queue=queue, queue_timeout_seconds=queue_timeout_seconds, max_requests_per_process=max_requests_per_process,
         max_process_memory_mb=max_process_memory_mb, read_timeout_seconds=read_timeout_seconds,
         max_connections=max_connections, allowed_hosts=allowed_hosts, allow_origins=allow_origins,
     )
     os.environ[ENV_SETTINGS] = settings.to_env()
     click.echo(f"outreach-lint: serving on http://{host}:{port} with {workers} worker(s) of {lint_processes} lint "
-               "process(es); Ctrl+C or SIGTERM stops", err=True)
+               f"process(es) and {large_lint_processes} for large messages; Ctrl+C or SIGTERM stops", err=True)
     uvicorn.run(
         "outreach_lint.server.app:factory", factory=True, host=host, port=port, workers=workers,
         access_log=False, log_level="warning", timeout_graceful_shutdown=15, server_header=False,

@@ -44,7 +44,8 @@ def wait_for(predicate, timeout: float = 60) -> None:  # type: ignore[no-untyped
 @pytest.fixture(scope="module")
 def pooled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     srv = start_server(tmp_path_factory.mktemp("pool"), "--timeout", "1.5", "--lint-processes", "2", "--queue", "1",
-                       "--max-requests-per-process", "0", "--max-body-bytes", "400000")
+                       "--max-requests-per-process", "0", "--max-body-bytes", "400000",
+                       "--large-lint-processes", "0")  # one lane: slow and normal requests share the processes
     yield srv
     srv.stop()
 
@@ -108,7 +109,7 @@ def test_a_full_queue_answers_503_with_retry_after(pooled: Server) -> None:
 
 
 def test_lint_processes_are_recycled_without_dropping_a_request(tmp_path: Path) -> None:
-    srv = start_server(tmp_path, "--lint-processes", "2", "--max-requests-per-process", "4")
+    srv = start_server(tmp_path, "--lint-processes", "2", "--max-requests-per-process", "4", "--large-lint-processes", "0")
     try:
         def post(i: int) -> int:
             with httpx.Client(base_url=srv.url, timeout=60) as c:
@@ -131,7 +132,8 @@ def test_lint_processes_are_recycled_without_dropping_a_request(tmp_path: Path) 
 
 
 def test_a_lint_process_over_the_memory_limit_is_recycled(tmp_path: Path) -> None:
-    srv = start_server(tmp_path, "--lint-processes", "1", "--max-requests-per-process", "0", "--max-process-memory", "1")
+    srv = start_server(tmp_path, "--lint-processes", "1", "--max-requests-per-process", "0", "--max-process-memory", "1",
+                       "--large-lint-processes", "0")
     try:
         with httpx.Client(base_url=srv.url, timeout=60) as client:
             for _ in range(3):
@@ -145,7 +147,7 @@ def test_a_lint_process_over_the_memory_limit_is_recycled(tmp_path: Path) -> Non
 
 
 def test_two_server_workers_each_run_their_own_lint_processes(tmp_path: Path) -> None:
-    srv = start_server(tmp_path, "--workers", "2", "--lint-processes", "1")
+    srv = start_server(tmp_path, "--workers", "2", "--lint-processes", "1", "--large-lint-processes", "0")
     try:
         wait_for(lambda: len(events(srv, "ready")) >= 2)
         with httpx.Client(base_url=srv.url, timeout=60) as client:
@@ -154,3 +156,23 @@ def test_two_server_workers_each_run_their_own_lint_processes(tmp_path: Path) ->
         assert len(pools) == 2 and len({pid for pool in pools for pid in pool}) == 2  # type: ignore[attr-defined]
     finally:
         assert srv.stop() in (0, -15)
+
+
+def test_large_messages_never_hold_up_ordinary_ones(tmp_path: Path) -> None:
+    """Large bodies have processes of their own: while two of them lint (and time out) in turn,
+    ordinary e-mails are answered as if nothing else were happening."""
+    srv = start_server(tmp_path, "--timeout", "1.5", "--lint-processes", "1", "--large-lint-processes", "1",
+                       "--large-body-chars", "20000", "--max-body-bytes", "400000")
+    try:
+        with httpx.Client(base_url=srv.url, timeout=60) as client, ThreadPoolExecutor(2) as pool:
+            slow = [pool.submit(client.post, "/v1/lint", json=slow_body(seed)) for seed in (5, 6)]
+            waits = []
+            while not all(f.done() for f in slow):
+                t = time.monotonic()
+                assert client.post("/v1/lint", json=NORMAL).status_code == 200
+                waits.append(time.monotonic() - t)
+            assert [f.result().status_code for f in slow] == [503, 503]  # both over the limit, in turn
+        assert len(waits) >= 5 and max(waits) < 1.5  # never queued behind a large body
+        assert len(events(srv, "ready")[0]["lint_processes"]) == 2  # type: ignore[arg-type]
+    finally:
+        srv.stop()

@@ -9,12 +9,13 @@ ready only when every lint process has loaded and linted one warm-up message.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -58,6 +59,10 @@ class ServiceSettings:
     max_batch: int = 100
     timeout_seconds: float = 10.0
     lint_processes: int = 2
+    # Messages longer than this many characters are linted by their own processes, so a flood of
+    # large (slow) bodies cannot take the processes ordinary e-mails need; 0 large processes: one lane.
+    large_lint_processes: int = 1
+    large_body_chars: int = 20_000
     queue: int = 16
     queue_timeout_seconds: float = 30.0
     max_requests_per_process: int = 2000
@@ -89,6 +94,10 @@ class ServiceSettings:
             max_requests=self.max_requests_per_process, max_memory_mb=self.max_process_memory_mb,
         )
 
+    @property
+    def large_pool(self) -> PoolSettings | None:
+        return replace(self.pool, processes=self.large_lint_processes) if self.large_lint_processes else None
+
 
 def _field(loc: tuple[Any, ...]) -> str:
     parts = [str(p) for p in loc if p not in ("body",)]
@@ -98,6 +107,7 @@ def _field(loc: tuple[Any, ...]) -> str:
 class _State:
     linter: Linter | None = None  # registry and rules only: its pipeline is never loaded here
     pool: LintPool | None = None
+    large_pool: LintPool | None = None  # for requests over `large_body_chars` (None: one lane)
 
 
 def create_app(settings: ServiceSettings | None = None, config: Config | None = None) -> FastAPI:
@@ -115,13 +125,19 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         linter = await anyio.to_thread.run_sync(load)
-        pool = LintPool(linter.config, settings.pool)
-        await pool.start()
-        state.linter, state.pool = linter, pool
-        log.info(json.dumps({"event": "ready", "pid": os.getpid(), "rules": len(linter.rules), "lint_processes": pool.pids}))
+        pools = [LintPool(linter.config, s) for s in (settings.pool, settings.large_pool) if s is not None]
+        try:
+            await asyncio.gather(*(p.start() for p in pools))
+        except BaseException:
+            await asyncio.gather(*(p.close() for p in pools))
+            raise
+        state.linter, state.pool = linter, pools[0]
+        state.large_pool = pools[1] if len(pools) > 1 else None
+        log.info(json.dumps({"event": "ready", "pid": os.getpid(), "rules": len(linter.rules),
+                             "lint_processes": [pid for p in pools for pid in p.pids]}))
         yield
-        state.linter = state.pool = None
-        await pool.close()
+        state.linter = state.pool = state.large_pool = None
+        await asyncio.gather(*(p.close() for p in pools))
         log.info(json.dumps({"event": "stopped", "pid": os.getpid()}))
 
     app = FastAPI(
@@ -170,7 +186,9 @@ def create_app(settings: ServiceSettings | None = None, config: Config | None = 
         if state.pool is None:
             raise _NotReady
         job = Job([r.model_dump() for r in requests], batch)
-        result: JobResult = await state.pool.run(job)
+        size = sum(len(r.subject or "") + len(r.body or "") + len(r.html or "") for r in requests)
+        pool = state.large_pool if state.large_pool is not None and size > settings.large_body_chars else state.pool
+        result: JobResult = await pool.run(job)
         if result.error is not None:
             raise _JobFailed(result)
         assert result.reports is not None
