@@ -37,11 +37,13 @@ def main() -> int:
     out = run.stdout
     print(f"Fuzzed {TESTS.relative_to(SRC.parent)} with up to {args.examples:,} examples per test in {elapsed:.0f} s")
     for test, block in re.findall(r"test_fuzz\.py::(\w+):\n(.*?)(?=\n\S|\Z)", out, re.S):
-        passing = re.search(r"(\d+) passing examples?, (\d+) failing examples?, (\d+) invalid", block)
-        typical = re.search(r"Typical runtimes: ([^\n]+)", block)
-        if passing:
-            print(f"  {test:18} {int(passing[1]):6,} passing, {passing[2]} failing, {passing[3]} invalid;"
-                  f" runtimes {typical[1] if typical else '?'}")
+        # One line per phase (generate, shrink...): the counts are their sums.
+        counts = [tuple(map(int, m)) for m in re.findall(r"(\d+) passing examples?, (\d+) failing examples?, (\d+) invalid", block)]
+        typical = re.findall(r"Typical runtimes: ([^\n]+)", block)
+        if counts:
+            passing, failing, invalid = (sum(c[i] for c in counts) for i in range(3))
+            print(f"  {test:18} {passing:6,} passing, {failing} failing, {invalid} invalid;"
+                  f" runtimes {typical[-1] if typical else '?'}")
     summary = out.strip().splitlines()[-1] if out.strip() else run.stderr.strip()[-500:]
     print(summary)
     return run.returncode
