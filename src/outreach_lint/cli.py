@@ -233,18 +233,7 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
 
 def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):
     def one(path: Path):
-        if input_format:
-            from .diagnostics import InputError
-            from .sources import SourceError, read_regular
-
-            try:
-                data, _ = read_regular(path, linter.read_options.max_bytes)  # never blocks on a FIFO
-            except SourceError as exc:
-                return [], [InputError(str(path), exc.code, exc.message)]
-            except OSError as exc:
-                return [], [InputError(str(path), "E001", f"cannot read file ({exc.strerror or exc})")]
-            return linter.lint_bytes(data, str(path), input_format)
-        return linter.lint_file(path, str(path))
+        return linter.lint_file(path, str(path), input_format)
 
     progress = show_progress and len(files) >= 20 and sys.stderr.isatty()
     if jobs > 1 and len(files) > 1 and not input_format:

@@ -306,10 +306,12 @@ class Linter:
             errors.extend(e)
         return RunResult(tuple(reports), tuple(errors), len(files))
 
-    def lint_file(self, path: Path, display: str | None = None) -> tuple[list[Report], list[InputError]]:
+    def lint_file(self, path: Path, display: str | None = None, format: str | None = None) -> tuple[list[Report], list[InputError]]:
+        """Lint one file: its name picks the format unless ``format`` is given."""
         name = display or str(path)
+        options = replace(self.read_options, format=format) if format else self.read_options
         try:
-            parsed = read_path(path, self.read_options, name)
+            parsed = read_path(path, options, name)
         except SourceError as exc:
             return [], [InputError(name, exc.code, exc.message)]
         return self._finish_parsed(parsed, name)

@@ -134,8 +134,6 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> P
         data, _ = read_regular(path, options.max_bytes)
     except FileNotFoundError:
         raise SourceError("E008", "no such file or directory: check the path") from None
-    except IsADirectoryError:
-        raise SourceError("E001", "is a directory") from None
     except PermissionError:
         raise SourceError("E001", "permission denied: make the file readable") from None
     except OSError as exc:
