@@ -15,6 +15,7 @@ from typing import Any
 
 from ..config import Config, ConfigError
 from ..diagnostics import InvalidInputError
+from ..sources import SourceError
 
 WARM_UP = {"subject": "Warm-up", "body": "Hi Sam,\n\nYour team is hiring. Worth a look?\n"}
 
@@ -84,6 +85,9 @@ def run_job(linter: Any, job: Job) -> JobResult:
             report = linter.narrow(report, request.get("select"), request.get("ignore") or ())
         except InvalidInputError as exc:
             return JobResult(None, "invalid_input", prefix + exc.field, exc.message, rss_kb())
+        except SourceError as exc:  # the message cannot be read (longer than the parser takes: E013)
+            field = "html" if request.get("html") and not request.get("body") else "body"
+            return JobResult(None, "invalid_input", prefix + field, exc.message, rss_kb())
         except ConfigError as exc:
             message = str(exc).split(": ", 1)[-1]
             return JobResult(None, "bad_reference", prefix + ("select" if "'select'" in message else "ignore"), message, rss_kb())
