@@ -26,6 +26,7 @@ def rule_markdown(rule: Rule) -> str:
         f"- Profiles: {', '.join(m.profiles)}",
         f"- Requires: {', '.join(sorted(m.requires)) or 'tokens only'}",
         f"- Defined by: {m.origin}",
+        *([f"- Defined in: `{m.source}`"] if m.source else []),
         "",
         "## What it does",
         "",
@@ -46,7 +47,8 @@ def rule_markdown(rule: Rule) -> str:
     ]
     fields = m.options.model_fields
     if fields:
-        lines += ["## Options", "", f"Set under `[tool.outreach-lint.rules.{m.code}]` (your value wins over the profile's):", ""]
+        lines += ["## Options", "", f"Set under `[rules.{m.code}]` in `outreach-lint.toml` (`[tool.outreach-lint.rules.{m.code}]` in "
+                  "`pyproject.toml`); your value wins over the profile's:", ""]
         for name, f in fields.items():
             by_profile = [
                 f"{p.name} {p.options[m.code][name]}"
@@ -65,7 +67,7 @@ def rule_markdown(rule: Rule) -> str:
         lines += [
             "## Word lists",
             "",
-            f"Reads the lexicons {shown} from `rules/lexicons.yaml`. Add terms from your own pack with "
+            f"Reads the lexicons {shown} from `outreach_lint/rules/lexicons.yaml`. Add terms from your own pack with "
             "`lexicons: {NAME: {phrases: [...]}}` (see docs/writing-rules.md).",
             "",
         ]
@@ -84,6 +86,7 @@ def rule_summary(rule: Rule, enabled: bool) -> dict[str, Any]:
     return {
         "code": m.code, "name": m.name, "category": m.category, "summary": m.summary,
         "severity": m.severity.label, "enabled": enabled, "stability": m.stability, "origin": m.origin,
+        "source": m.source,
         "regions": list(m.regions), "requires": sorted(m.requires), "profiles": list(m.profiles),
         "options": {
             k: {"default": f.default, "type": str(f.annotation), "description": f.description or ""}

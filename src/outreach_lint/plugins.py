@@ -11,7 +11,7 @@ from importlib.metadata import entry_points
 from .rule import Rule
 
 GROUP = "outreach_lint.rules"
-_BUILTIN_PROVIDERS = ("outreach_lint.checks:provide_rules", "outreach_lint.packs.builtin:provide_rules")
+_BUILTIN_PROVIDERS = ("outreach_lint.rules:provide_rules",)
 
 
 class PluginError(Exception):

@@ -115,6 +115,7 @@ class RuleMeta:
     origin: str = "builtin"
     needs_readability: bool = False  # loads textstat's syllable data
     lexicons: tuple[str, ...] = ()  # word lists from packs the rule reads (ctx.lexicon)
+    source: str = ""  # the file that defines the rule, as its package names it (set when it is loaded)
 
     @property
     def category(self) -> str:

@@ -20,12 +20,13 @@ def test_wheel_ships_rule_packs_inside_the_package(tmp_path: Path) -> None:
     )
     wheel = next(tmp_path.glob("outreach_lint-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = {Path(n).name for n in names if n.startswith("outreach_lint/rules/") and n.endswith(".yaml")}
-    assert shipped == {p.name for p in (ROOT / "rules").glob("*.yaml")}
+    shipped = {n for n in names if n.startswith("outreach_lint/rules/") and n.endswith((".yaml", ".py"))}
+    rules_dir = ROOT / "src" / "outreach_lint" / "rules"
+    assert shipped == {f"outreach_lint/rules/{p.relative_to(rules_dir).as_posix()}" for p in rules_dir.rglob("*") if p.suffix in (".yaml", ".py")}
     assert "outreach_lint/server/static/playground.html" in names  # the playground page ships too
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "[outreach_lint.rules]" in text and "outreach_lint.checks:provide_rules" in text
+    assert "[outreach_lint.rules]" in text and "outreach_lint.rules:provide_rules" in text
 
 
 def test_installed_package_finds_its_own_packs() -> None:
@@ -33,4 +34,5 @@ def test_installed_package_finds_its_own_packs() -> None:
     package_dir = Path(outreach_lint.__file__).parent
     if ROOT / "src" not in package_dir.parents:  # an installed (non-editable) copy
         assert pack_dir == package_dir / "rules"
-    assert sorted(p.name for p in pack_dir.glob("*.yaml")) == sorted(p.name for p in (ROOT / "rules").glob("*.yaml"))
+    rules_dir = ROOT / "src" / "outreach_lint" / "rules"
+    assert sorted(p.relative_to(pack_dir) for p in pack_dir.rglob("*.yaml")) == sorted(p.relative_to(rules_dir) for p in rules_dir.rglob("*.yaml"))

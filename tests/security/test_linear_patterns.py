@@ -116,7 +116,7 @@ def test_markdown_single_star_emphasis_reads_as_the_old_regex_did(text: str) -> 
 @settings(max_examples=300, deadline=None)
 @given(st.text("[firstname ]\n,{}x", max_size=40))
 def test_malformed_field_scan_reads_as_the_old_regex_did(text: str) -> None:
-    from outreach_lint.checks.merge_fields import broken_fields
+    from outreach_lint.rules.merge_fields.MF002 import broken_fields
 
     old = re.compile(
         r"<<[ \t]*[A-Za-z_][\w .-]{0,40}>>|\S*(?:\{|\}|\*\||\|\*)\S*"

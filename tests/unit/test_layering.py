@@ -10,7 +10,7 @@ import pytest
 PKG = Path(__file__).resolve().parents[2] / "src" / "outreach_lint"
 LOWER = [
     "diagnostics.py", "rule.py", "registry.py", "mapped.py", "mergefields.py", "regions.py", "asks.py", "profiles.py",
-    "metrics.py", "score.py", "readability.py", "cache.py", "checks", "packs", "sources",
+    "metrics.py", "score.py", "readability.py", "cache.py", "rules", "analyses", "packs", "sources",
 ]
 FORBIDDEN = {"engine", "formatters", "cli", "parallel", "server", "fixer", "evaluate"}
 

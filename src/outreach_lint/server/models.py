@@ -112,6 +112,7 @@ class RuleOut(BaseModel):
     enabled: bool
     stability: str
     origin: str
+    source: str = Field("", description="The file that defines the rule, as its package names it.")
     regions: list[str]
     requires: list[str]
     profiles: list[str]

@@ -1,0 +1,63 @@
+"""CTA001 no-ask: The message asks the reader nothing: no question, no next step, no request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Fix
+from ...rule import Example, RuleContext, RuleDocs, rule
+from ._common import ASK_RULE_LEXICONS
+
+
+@rule(
+    code="CTA001",
+    name="no-ask",
+    summary="The message asks the reader nothing: no question, no next step, no request.",
+    docs=RuleDocs(
+        what=(
+            "Looks for any ask in the body: a question to the reader (not a rhetorical one), an imperative "
+            "that asks for an action (\"Reply with a time\"), or a request (\"would you\", \"happy to send\"). "
+            "Flags a message that has none, at its last sentence. A polite close of the thread (\"I won't "
+            "follow up again\") needs no ask."
+        ),
+        why=(
+            "Every message should carry a benefit and a clear next step. A message that only informs leaves "
+            "the reader to decide what to do with it, and most readers decide to do nothing."
+        ),
+        example="We launched a new version of our reporting tool last week with faster exports.",
+        instead="Ask one specific thing: \"Would faster exports help your month-end? I can show you in 15 minutes on Tuesday.\"",
+    ),
+    profiles=("cold-email", "follow-up", "linkedin", "script", "announcement"),
+    lexicons=ASK_RULE_LEXICONS,
+    fail=(
+        "Hi Sam,\n\nWe launched a new version of our reporting tool last week. It has faster exports.\n",
+        "Hi Jo,\n\nJust wanted to share our new pricing page. It is much simpler now.\n\nBest,\nAna\n",
+        "Hi Al,\n\nYour team grew a lot this year. Our onboarding kit helped similar teams.\n",
+        "Hi Kim,\n\nWhat if your month-end took two days instead of ten? That is what our customers see.\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
+        "Hi Jo,\n\nI have two ideas for your pricing page. Want me to send them over?\n",
+        "Hi Al,\n\nYour team grew a lot this year. Reply with a good day and I will send a short plan.\n",
+        Example(
+            "Hi Al,\n\nI have not heard back, so I will close the loop here and won't follow up again. "
+            "Good luck with the launch.\n",
+            profile="follow-up",
+        ),
+    ),
+)
+def no_ask(ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.asks or ctx.lexicon("thread-close"):
+        return
+    sentences = list(ctx.body_sentences())
+    if not sentences:
+        return
+    # Point at the last real sentence, not at a name or a merge field on its own line.
+    worded = [s for s in sentences if sum(1 for t in ctx.tokens_of(s) if t.is_alpha) >= 2]
+    yield ctx.finding(
+        *ctx.trimmed((worded or sentences)[-1]),
+        "no ask in this message: end with one specific question or next step the reader can answer "
+        "(\"Worth a look?\", \"Would Tuesday at 10 work for 15 minutes?\")",
+        Fix("End with one ask the reader can answer: \"Worth a look?\" or \"Would Tuesday at 10 work for 15 minutes?\""),
+    )
+

@@ -1,0 +1,58 @@
+"""CTA002 vague-ask: An ask that leaves the work to the reader ("let me know if you're interested", "thoughts?")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Fix
+from ...rule import RuleContext, RuleDocs, rule
+from ._common import ASK_RULE_LEXICONS
+
+
+@rule(
+    code="CTA002",
+    name="vague-ask",
+    summary="An ask that leaves the work to the reader (\"let me know if you're interested\", \"thoughts?\").",
+    docs=RuleDocs(
+        what=(
+            "Flags asks that hand the next step back to the reader: \"let me know if you're interested\", "
+            "\"feel free to reach out\", \"hope to hear from you\", \"let me know your thoughts\", \"thoughts?\", "
+            "\"whenever you get a chance\". A short interest question such as \"Interested?\" or \"Worth a "
+            "look?\" is a good first ask and is not flagged."
+        ),
+        why=(
+            "A vague ask makes the reader decide what a next step would be and when. A specific one costs them "
+            "a yes. The more work an ask needs, the less often it is answered."
+        ),
+        example="Let me know if you're interested!",
+        instead="\"Would a 15-minute call on Thursday at 10 work?\" or, for a first touch, \"Worth a look?\"",
+    ),
+    lexicons=ASK_RULE_LEXICONS,
+    fail=(
+        "Hi Sam,\n\nYour exports take an hour each Monday. Let me know if you're interested.\n",
+        "Hi Jo,\n\nI have two ideas for your pricing page. Feel free to reach out anytime.\n",
+        "Hi Al,\n\nYour team grew a lot this year. Hope to hear from you soon.\n",
+        "Hi Lee,\n\nI wrote up how teams cut their close to four days. Thoughts?\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
+        "Hi Jo,\n\nI have two ideas for your pricing page. Want me to send them over?\n",
+        "Hi Al,\n\nYour team grew a lot this year. Would Thursday at 10 work for 15 minutes?\n",
+        "Hi Lee,\n\nYou are hiring four SDRs this quarter. Interested?\n",
+    ),
+)
+def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
+    for ask in ctx.asks:
+        if ask.kind != "vague":
+            continue
+        for start, end, _ in ctx.lexicon_in("vague-ask", ask.start, ask.end):
+            words = ctx.quote(start, end)
+            yield ctx.finding(
+                start,
+                end,
+                f"'{words}' is a vague ask that leaves the next step to the reader: propose something specific "
+                "they can say yes to",
+                Fix(f"Replace '{words}' with a question they can answer yes to: \"Worth a look?\" (first touch) or "
+                    "\"Would Tuesday at 10 work for 15 minutes?\""),
+            )
+

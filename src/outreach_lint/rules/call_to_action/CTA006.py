@@ -1,0 +1,53 @@
+"""CTA006 open-ended-meeting-ask: A follow-up proposes a meeting with no day, time or length."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Fix
+from ...rule import Example, RuleContext, RuleDocs, rule
+from ._common import ASK_RULE_LEXICONS, short
+
+
+@rule(
+    code="CTA006",
+    name="open-ended-meeting-ask",
+    summary="A follow-up proposes a meeting with no day, time or length.",
+    docs=RuleDocs(
+        what=(
+            "In follow-ups only, flags a message whose meeting ask (a call, a chat, a demo) names no day, time "
+            "or length, and no other ask in it does either."
+        ),
+        why=(
+            "Once a conversation is under way, \"sometime\" means never: the reader has to propose the time. "
+            "A concrete slot turns the reply into a yes."
+        ),
+        example="Are you free for a call sometime soon?",
+        instead="\"Would Tuesday at 10:00 or Thursday at 14:00 work for 15 minutes?\"",
+    ),
+    lexicons=ASK_RULE_LEXICONS,
+    profiles=("follow-up",),
+    fail=(
+        Example("Hi Sam,\n\nFollowing up on the onboarding checklist. Are you free for a call sometime?\n", profile="follow-up"),
+        Example("Hi Jo,\n\nThe pilot numbers are in. Can we find time to talk about them?\n", profile="follow-up"),
+        Example("Hi Al,\n\nYou asked about pricing. Let's set up a meeting to go through it.\n", profile="follow-up"),
+    ),
+    passes=(
+        Example("Hi Sam,\n\nFollowing up on the onboarding checklist. Would Tuesday at 10 work for a call?\n", profile="follow-up"),
+        Example("Hi Jo,\n\nThe pilot numbers are in. Want me to send the one-page summary?\n", profile="follow-up"),
+        Example("Hi Al,\n\nYou asked about pricing. Are you free for 15 minutes this week?\n", profile="follow-up"),
+    ),
+)
+def open_ended_meeting_ask(ctx: RuleContext) -> Iterator[Finding]:
+    meeting = [a for a in ctx.asks if a.kind != "vague" and ("meeting" in a.actions or a.kind == "meeting")]
+    if not meeting or any(a.timeboxed for a in ctx.asks):
+        return
+    ask = meeting[0]
+    yield ctx.finding(
+        ask.start,
+        ask.end,
+        f"'{short(ctx.quote(ask.start, ask.end))}' proposes a meeting with no day, time or length: offer a "
+        "concrete slot (\"Tuesday at 10 or Thursday at 2, 15 minutes?\")",
+        Fix("Offer two concrete slots and a length: \"Tuesday at 10 or Thursday at 2, 15 minutes?\""),
+    )
+

@@ -1,0 +1,35 @@
+"""OL001 unused-suppression: A suppression directive that suppressed nothing."""
+
+from __future__ import annotations
+
+from ...rule import Example, RuleDocs, rule
+from ._common import engine_made
+
+unused_suppression = rule(
+    code="OL001",
+    name="unused-suppression",
+    summary="A suppression directive that suppressed nothing.",
+    docs=RuleDocs(
+        what="Reports `outreach-lint: disable...` directives that did not suppress any finding.",
+        why="Stale directives hide future problems and confuse the next writer of the template.",
+        example="<!-- outreach-lint: disable=PR001 --> in a message with no pressure language.",
+        instead="Remove the directive, or narrow it to the rule that actually fires.",
+    ),
+    regions=("body",),
+    fail=(
+        Example("<!-- outreach-lint: disable=PR001 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("<!-- outreach-lint: disable-file=FH001 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("Hi Sam,\n\n<!-- outreach-lint: disable-next=PC002 -->\nHow is the hiring going?\n", format="markdown"),
+    ),
+    passes=(
+        Example(
+            "<!-- outreach-lint: disable-next=PR001 -->\nOur promotion ends Friday, so this month only you save 20%. "
+            "Want the details?\n",
+            format="markdown",
+        ),
+        Example("<!-- outreach-lint: disable-file=FH001 -->\nHi Sam,\n\nYou could leverage the data. Worth a look?\n",
+                format="markdown"),
+        Example("Hi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+    ),
+)(engine_made)
+

@@ -1,0 +1,32 @@
+"""OL002 malformed-suppression: A suppression directive that cannot be read (unknown action or rule)."""
+
+from __future__ import annotations
+
+from ...diagnostics import Severity
+from ...rule import Example, RuleDocs, rule
+from ._common import engine_made
+
+malformed_suppression = rule(
+    code="OL002",
+    name="malformed-suppression",
+    summary="A suppression directive that cannot be read (unknown action or rule).",
+    docs=RuleDocs(
+        what="Reports directives starting with `outreach-lint:` whose action or rule references are not valid.",
+        why="A directive that silently does nothing leaves the writer believing a finding is handled.",
+        example="<!-- outreach-lint: disabel=PC001 -->",
+        instead="Use disable, enable, disable-next or disable-file with codes, prefixes, names or all.",
+    ),
+    severity=Severity.ERROR,
+    regions=("body",),
+    fail=(
+        Example("<!-- outreach-lint: disabel=PC001 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("<!-- outreach-lint: disable=XY999 -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("{# outreach-lint: ignore=PC001 #}\nHi {{ name }},\n\nHow is the hiring going?\n", format="template"),
+    ),
+    passes=(
+        Example("<!-- a plain comment -->\nHi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+        Example("{# a template comment #}\nHi {{ name }},\n\nHow is the hiring going?\n", format="template"),
+        Example("Hi Sam,\n\nHow is the hiring going?\n", format="markdown"),
+    ),
+)(engine_made)
+

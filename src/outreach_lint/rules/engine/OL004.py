@@ -1,0 +1,35 @@
+"""OL004 unreadable-input: Characters in the message could not be decoded (U+FFFD replacement characters)."""
+
+from __future__ import annotations
+
+from ...diagnostics import Severity
+from ...rule import Example, RuleDocs, rule
+from ._common import engine_made
+
+unreadable_input = rule(
+    code="OL004",
+    name="unreadable-input",
+    summary="Characters in the message could not be decoded (U+FFFD replacement characters).",
+    docs=RuleDocs(
+        what=(
+            "Points at the first U+FFFD replacement character in a message: the file was not valid UTF-8 (it was "
+            "decoded with replacements, nothing dropped) or the damage was already in the text."
+        ),
+        why="The reader would see '�' where a letter belongs; it looks careless and can garble a name.",
+        example="Hi Ren\ufffde, I saw your talk.",
+        instead="Re-save the file as UTF-8 and retype the damaged characters.",
+    ),
+    severity=Severity.ERROR,
+    regions=("body",),
+    fail=(
+        Example("Hi Ren\ufffde,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Subject: Caf\ufffd opening\n\nHi Sam,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Hi Sam,\n\nI saw your talk in M\ufffdnchen. Worth a chat?\n"),
+    ),
+    passes=(
+        Example("Hi Renée,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Subject: Café opening\n\nHi Sam,\n\nI saw your talk on hiring. Worth a chat?\n"),
+        Example("Hi Sam,\n\nI saw your talk in München. Worth a chat?\n"),
+    ),
+)(engine_made)
+

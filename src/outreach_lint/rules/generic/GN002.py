@@ -1,0 +1,130 @@
+"""GN002 no-reader-trace: Nothing in the message is about this particular reader (company, role, situation, words)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from ...diagnostics import Finding, Fix, Severity
+from ...metrics import READER_PRONOUNS
+from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ._common import (
+    NOT_NAMES,
+    sender_names,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class TraceOptions(RuleOptions):
+    min_words: int = Field(
+        default=30, ge=1,
+        description="Very short notes (\"Worth a look?\") carry little room for personal detail; judge longer ones.",
+    )
+
+
+@rule(
+    code="GN002",
+    name="no-reader-trace",
+    summary="Nothing in the message is about this particular reader (company, role, situation, words).",
+    docs=RuleDocs(
+        what=(
+            "Looks for any trace of the reader beyond the greeting: a merge field, a name (their company, a "
+            "product they use, a place), a sentence about something of theirs (\"Your studio prints proofs for "
+            "every project\"; \"your team\" or \"your business\" alone could be anyone's), something they did or said (\"you mentioned\", \"saw your post\", "
+            "\"congrats on\"), or a number about them (\"your 40 reps\"). Flags a cold message of at least "
+            "`min-words` words (default 30) with none. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
+            "from Acme\") do not count; set `seller-names` so your other mentions do not count either."
+        ),
+        why=(
+            "A message with nothing about the reader is a broadcast. Readers spot it in a line and treat it as "
+            "one; one specific detail shows it was written for them."
+        ),
+        example="We help businesses grow faster with smarter tools. Would you like to see a demo next week?",
+        instead="Add one thing that is only true of them: \"Saw that Northwind opened a second site in Leeds.\"",
+    ),
+    severity=Severity.WARNING,
+    requires=("POS", "DEP"),
+    options=TraceOptions,
+    profiles=("cold-email", "linkedin"),
+    lexicons=("reader-trace",),
+    fail=(
+        "Hi there,\n\nWe help businesses grow faster with smarter tools that save time and money every single "
+        "day. Most teams find that our approach makes work easier and helps them get more done with less "
+        "effort. Would you like to see a short demo next week?\n",
+        "Hello,\n\nI work with sales leaders who want their reps to spend more time selling and less time on "
+        "admin. It usually takes a few weeks to see a difference in the pipeline. Would a short call be "
+        "useful to see if this fits?\n",
+        "Hi,\n\nMost finance teams spend too long on the monthly close, and it gets harder as the company "
+        "grows. There is a simpler way to do it that does not need a big project. Would it be worth a short "
+        "conversation this month?\n",
+    ),
+    passes=(
+        "Hi Dana,\n\nSaw that Northwind opened a second warehouse in Leeds last month. Two sites usually means "
+        "twice the stock counts, and most teams do them by hand for a while. Would it help to see how others "
+        "run both counts from one screen?\n",
+        "Hello,\n\nYou mentioned on the webinar that your reps spend Fridays on admin. That is a whole day of "
+        "selling each week. It usually takes a few weeks to win it back. Would a short call be useful to see "
+        "if this fits?\n",
+        "Hi {{first_name}},\n\nMost finance teams at {{company}} size spend too long on the monthly close, and "
+        "it gets harder as the company grows. There is a simpler way that does not need a big project. "
+        "Worth a short conversation?\n",
+    ),
+)
+def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
+    opts: TraceOptions = ctx.options  # type: ignore[assignment]
+    body = ctx.region("body")
+    if body is None or ctx.metrics.words < opts.min_words:
+        return
+    greeting = ctx.region("greeting")
+    if any(greeting is None or not (greeting.start <= f.start < greeting.end) for f in ctx.prepared.merge_fields):
+        return
+    if ctx.lexicon("reader-trace"):
+        return
+    names = sender_names(ctx)
+    for sent in [*_subject_sentences(ctx), *ctx.body_sentences()]:
+        if _reader_fact(ctx.tokens_of(sent)):
+            return
+        tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
+        if any(t.pos_ == "PROPN" and t.i not in names and t.lower_ not in NOT_NAMES for t in tokens):
+            return
+        if any(t.like_num for t in tokens) and any(t.lower_ in READER_PRONOUNS for t in tokens):
+            return
+    yield ctx.finding(
+        *ctx.trimmed(next(ctx.body_sentences())),
+        "nothing in this message is about this reader (no company, role, situation or words of theirs): add one "
+        "detail that is only true of them",
+        Fix("Add one fact about them: their company, a post they wrote, a number from their world"),
+    )
+
+
+# "Your team" and "your business" could be anyone's; "your studio" or "your go-live" is this reader's.
+_GENERIC_READER_NOUNS = frozenset(
+    "team company business organization organisation needs goals customers time inbox day week life work "
+    "industry role growth success future".split()
+)
+
+
+def _reader_fact(sent: list[Token]) -> bool:
+    """A sentence (its tokens) about this reader in particular: "Your studio prints proofs", "You moved the go-live"."""
+    for token in sent:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.lower_ == "you" and token.head.tag_ in ("VBD", "VBN"):
+            return True
+        owner = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "your"]
+        if owner and token.lemma_.lower() not in _GENERIC_READER_NOUNS:
+            return True
+    return False
+
+
+def _subject_sentences(ctx: RuleContext) -> list:
+    subject = ctx.region("subject")
+    if subject is None or subject.end <= subject.start:
+        return []
+    span = ctx.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+    return [span] if span is not None else []
+

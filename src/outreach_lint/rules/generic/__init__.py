@@ -1,0 +1,1 @@
+"""Generic messages: copy that could have been sent to anyone (doctrine section 5)."""

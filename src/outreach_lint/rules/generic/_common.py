@@ -1,0 +1,65 @@
+"""What the generic rules share."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...analyses.grammar import classify
+from ...rule import RuleContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# Capitalised words that name no one in particular.
+NOT_NAMES = frozenset(
+    "i monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december q1 q2 q3 q4 ai api crm erp saas sso ceo cfo cto coo vp hr it "
+    "ps linkedin email".split()
+)
+
+
+_INTRO_PREPS = frozenset({"from", "at", "with", "in", "of"})
+
+
+_NEAR_ROOT = frozenset({"attr", "dobj", "acomp", "xcomp", "ccomp", "appos", "npadvmod"})
+
+
+def sender_names(ctx: RuleContext) -> set[int]:
+    """The configured seller names and the names the sender gives itself, found once per message."""
+    return ctx.memo("sender_names", lambda: ctx.seller_tokens() | self_named(ctx, ctx.seller_tokens()))
+
+
+def self_named(ctx: RuleContext, names: set[int]) -> set[int]:
+    """Names the sender gives itself: "We are Talentwise", "I'm Tom from Acme", "I wanted to introduce Meridian"."""
+    out: set[int] = set()
+    for sent in ctx.body_sentences():
+        root = sent.root
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(classify(s, names) == "seller" for s in subjects):
+            continue
+        for token in ctx.tokens_of(sent):
+            if token.pos_ != "PROPN":
+                continue
+            head = token
+            while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
+                head = head.head
+            near = _near_root(head.head, root)
+            named = head.dep_ in ("attr", "appos", "dobj") and near
+            prep = head.head
+            introduced = head.dep_ == "pobj" and prep.lower_ in _INTRO_PREPS and _near_root(prep.head, root)
+            if named or introduced:
+                out.add(token.i)
+    return out
+
+
+def _near_root(token: Token, root: Token, depth: int = 3) -> bool:
+    """``token`` is the root, or reaches it through objects and complements ("a rep at X", "X, a firm")."""
+    for _ in range(depth):
+        if token.i == root.i:
+            return True
+        if token.dep_ not in _NEAR_ROOT:
+            return False
+        token = token.head
+    return token.i == root.i
+

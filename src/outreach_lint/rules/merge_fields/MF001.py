@@ -1,0 +1,52 @@
+"""MF001 unfilled-merge-field: A merge field ({{first_name}}, *|FNAME|*, [Company Name]) is still in a rendered message."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Fix, Severity
+from ...rule import Example, RuleContext, RuleDocs, rule
+
+
+@rule(
+    code="MF001",
+    name="unfilled-merge-field",
+    summary="A merge field ({{first_name}}, *|FNAME|*, [Company Name]) is still in a rendered message.",
+    docs=RuleDocs(
+        what=(
+            "In rendered mode (the default for .eml, .mbox, JSON records, stdin and the Python API's "
+            "lint_message) every merge field still present is reported. Template files accept them."
+        ),
+        why=(
+            "'Hi {{first_name}}' tells the reader they are one row in a spreadsheet. It undoes every other "
+            "effort to make the message about them, and it is impossible to take back once sent."
+        ),
+        example="Hi {{first_name}}, I noticed [Company Name] is hiring.",
+        instead="Fill in every field before sending, or lint the file in template mode if it is a template.",
+    ),
+    severity=Severity.ERROR,
+    regions=("subject", "greeting", "body"),
+    fail=(
+        Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="rendered"),
+        Example("Subject: Idea for *|COMPANY|*\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="rendered"),
+        Example("Hi Sam,\n\nI read the [Company Name] launch notes. Can I send you two ideas?\n", mode="rendered"),
+    ),
+    passes=(
+        Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
+        Example("Hi Sam,\n\nI saw your post about hiring. Worth a chat?\n", mode="rendered"),
+        Example("Hi Sam,\n\nYour Q3 report [1] mentions 40% growth. How are you staffing for it?\n", mode="rendered"),
+    ),
+)
+def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.mode != "rendered":
+        return
+    for f in ctx.prepared.merge_fields:
+        typed = ctx.quote(f.start, f.end)
+        yield ctx.finding(
+            f.start,
+            f.end,
+            f"unfilled merge field {typed}: the reader would see the placeholder; fill it in before sending "
+            "(or lint the file with --mode template)",
+            Fix("Fill in the field, or check the sending tool's data for this contact"),
+        )
+

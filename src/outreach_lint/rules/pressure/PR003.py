@@ -1,0 +1,68 @@
+"""PR003 guilt-follow-up: Guilt and pressure in a follow-up ("did you get my last email?", "just bumping this")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Fix
+from ...rule import Example, RuleContext, RuleDocs, rule
+
+
+@rule(
+    code="PR003",
+    name="guilt-follow-up",
+    summary="Guilt and pressure in a follow-up (\"did you get my last email?\", \"just bumping this\").",
+    docs=RuleDocs(
+        what=(
+            "Flags follow-up lines that blame the reader for not answering: \"did you get my last email?\", "
+            "\"just bumping this to the top of your inbox\", \"I'll assume you're not interested\", \"I've "
+            "reached out several times\", \"any update?\". \"I haven't heard back\" is flagged too, unless the "
+            "message closes the thread politely (\"I'll close the loop here\", \"I won't follow up again\")."
+        ),
+        why=(
+            "Nobody owes a stranger a reply. Guilt makes the reader feel chased, and the easiest way to stop "
+            "feeling chased is to mark the sender as spam."
+        ),
+        example="Just bumping this to the top of your inbox. Did you get my last email?",
+        instead=(
+            "Add something new and useful (\"Here is the checklist I mentioned\"), or close politely: \"I'll stop "
+            "here; if onboarding comes up again, just reply.\""
+        ),
+    ),
+    regions=("subject", "body"),
+    lexicons=("guilt", "no-reply", "thread-close"),
+    fail=(
+        "Hi Sam,\n\nDid you get my last email? Would Tuesday work for a call?\n",
+        "Hi Jo,\n\nJust bumping this to the top of your inbox. Can we talk?\n",
+        Example("Hi Al,\n\nI haven't heard back, so I'll assume you're not interested. Should I close your file?\n",
+                profile="follow-up"),
+        Example("Hi Kim,\n\nI haven't heard back from you yet. Can we talk on Friday at 10?\n", profile="follow-up"),
+    ),
+    passes=(
+        "Hi Sam,\n\nHere is the checklist I mentioned last week. Would Tuesday work to go through it?\n",
+        "Hi Jo,\n\nI'll close the loop here for now. If onboarding comes up again, just reply and I'll send the plan.\n",
+        Example("Hi Al,\n\nI haven't heard back, which usually means the timing is wrong, so I won't follow up again. "
+                "Good luck with the launch!\n", profile="follow-up"),
+    ),
+)
+def guilt_follow_up(ctx: RuleContext) -> Iterator[Finding]:
+    hits = [h for h in ctx.lexicon("guilt") if _linted(ctx, h)]
+    if not ctx.lexicon("thread-close"):
+        hits += [h for h in ctx.lexicon("no-reply") if _linted(ctx, h)]
+    seen: list[tuple[int, int]] = []
+    for start, end, _ in sorted(hits):
+        if any(s < end and start < e for s, e in seen):
+            continue
+        seen.append((start, end))
+        yield ctx.finding(
+            start,
+            end,
+            f"'{ctx.quote(start, end)}' puts guilt on the reader for not answering: give them a new reason to "
+            "reply, or close the thread politely",
+            Fix(f"Delete '{ctx.quote(start, end)}'; add something new and useful, or close the thread politely"),
+        )
+
+
+def _linted(ctx: RuleContext, hit: tuple[int, int, str]) -> bool:
+    return any(ctx.in_region(r, hit[0], hit[1]) for r in ("subject", "body"))
+

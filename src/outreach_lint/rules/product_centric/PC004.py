@@ -1,0 +1,130 @@
+"""PC004 self-centred-opening: The first sentence is about the sender: a self-introduction, an empty pleasantry, or a pitch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...analyses.grammar import SUBJECT_DEPS, classify
+from ...diagnostics import Finding, Fix, TextEdit
+from ...metrics import READER_PRONOUNS
+from ...rule import RuleContext, RuleDocs, rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def _covers_sentence(sent: Span, start: int, end: int) -> bool:
+    """The match is the whole sentence, give or take punctuation and one filler word ("Hi,")."""
+    outside = [t for t in sent if t.is_alpha and not (start <= t.idx < end)]
+    return len(outside) <= 1 and all(t.lower_ in {"and", "so", "also", "hi", "hey", "hello", "just", "again"} for t in outside)
+
+
+def _removal(sent: Span, following: Span | None) -> Fix | None:
+    """Delete the pleasantry and the space after it, up to the next sentence."""
+    if following is None:
+        return None
+    return Fix("Remove the pleasantry", (TextEdit(sent.start_char, following.start_char, ""),), safe=True)
+
+
+@rule(
+    code="PC004",
+    name="self-centred-opening",
+    summary="The first sentence is about the sender: a self-introduction, an empty pleasantry, or a pitch.",
+    docs=RuleDocs(
+        what=(
+            "Reads the first sentence of the body. Flags a self-introduction (\"My name is\", \"I'm reaching "
+            "out because\"), a pleasantry that says nothing (\"I hope this email finds you well\"), or a pitch "
+            "whose subject is the seller (\"We help...\", \"Our platform provides...\") before any sign of the "
+            "reader. An empty pleasantry can be removed safely with --fix."
+        ),
+        why=(
+            "The opening line is all most readers see in the preview. Spent on the sender, it tells them the "
+            "message is about someone else; spent on them, it earns the second line."
+        ),
+        example="I hope this email finds you well. My name is Sam and I'm reaching out from Acme.",
+        instead="Open with the reader: \"Saw that Northwind is opening a second warehouse in Leeds.\"",
+    ),
+    requires=("DEP", "POS"),
+    profiles=("cold-email", "follow-up", "linkedin", "announcement"),
+    lexicons=("self-intro", "pleasantry", "pitch-verbs"),
+    fail=(
+        "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
+        "Hi Lee,\n\nMy name is Sam and I am reaching out from Acme. Your invoices take a week to approve. "
+        "Want to see a faster way?\n",
+        "Hi Ana,\n\nWe help logistics companies cut fuel costs with route planning. Would a call on Tuesday work?\n",
+        "Hi Raj,\n\nOur platform provides real-time analytics for finance teams. Can I send a demo video?\n",
+    ),
+    passes=(
+        "Hi Dana,\n\nYour team posted three analyst roles this month. Worth a chat about the reporting load?\n",
+        "Hi Lee,\n\nI saw your post about invoice approvals taking a week. Want to see how others cut it to a day?\n",
+        "Hi Ana,\n\nWe met at the Lisbon meetup last month. You asked about fuel costs; here is the study. "
+        "Does it match what you see?\n",
+        "Hi Raj,\n\nI hope the migration went smoothly. How are the new dashboards landing with your team?\n",
+    ),
+)
+def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
+    sentences = ctx.body_sentences()
+    first = next(sentences, None)
+    if first is None:
+        return
+    following = next(sentences, None)
+    s, e = first.start_char, first.end_char
+    for start, end, _ in ctx.lexicon_in("pleasantry", s, e):
+        if _covers_sentence(first, start, end):
+            fix = _removal(first, following)
+            fixes = (fix,) if fix else ()
+            yield ctx.finding(
+                start,
+                end,
+                f"the message opens with '{ctx.quote(start, end)}', a pleasantry that says nothing: open with "
+                "something about the reader",
+                *fixes,
+            )
+            return
+    words = [t for t in ctx.tokens_of(first) if t.is_alpha]
+    head = words[3].idx if len(words) > 3 else e
+    for start, end, _ in ctx.lexicon_in("self-intro", s, e):
+        if start <= head:
+            yield ctx.finding(
+                start,
+                end,
+                f"the message opens with a self-introduction ('{_opening_words(ctx, first)}'): open with the "
+                "reader's situation; who you are can wait for the signature",
+                Fix("Move who you are to the signature and open with one fact about the reader"),
+            )
+            return
+    pitch = _pitch(ctx, first)
+    if pitch is not None:
+        yield ctx.finding(
+            *pitch,
+            f"the message opens with a pitch about the sender ('{_opening_words(ctx, first)}') before any sign of "
+            "the reader: open with their situation, then say what changes for them",
+            Fix("Open with the reader's situation (\"Your team posted three analyst roles\"), then the pitch"),
+        )
+
+
+def _opening_words(ctx: RuleContext, sent: Span, limit: int = 8) -> str:
+    words = [t for t in sent if not t.is_space]
+    shown = words[:limit]
+    text = ctx.quote(shown[0].idx, shown[-1].idx + len(shown[-1]))
+    return text + ("…" if len(words) > limit else "")
+
+
+def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
+    """(start, end) of "We help" / "Our platform provides" when the seller pitches and the reader is absent."""
+    if any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(sent)):
+        return None
+    if any(f.start < sent.end_char and sent.start_char < f.end for f in ctx.prepared.merge_fields):
+        return None
+    root = sent.root
+    verbs = {h[0] for h in ctx.lexicon_in("pitch-verbs", sent.start_char, sent.end_char)}
+    if root.idx not in verbs:
+        return None
+    names = ctx.seller_tokens()
+    for child in root.children:
+        if child.dep_ in SUBJECT_DEPS and classify(child, names) == "seller":
+            left = min([child.i] + [c.i for c in child.children if c.i < child.i])
+            return ctx.doc[left].idx, root.idx + len(root)
+    return None
+

@@ -1,0 +1,67 @@
+"""PC005 announcement-without-payoff: News about the sender ("we're excited to announce") with nothing in it for the reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ...analyses.payoff import LEXICONS as PAYOFF_LEXICONS
+from ...analyses.payoff import has_payoff
+from ...diagnostics import Finding, Fix
+from ...rule import RuleContext, RuleDocs, rule
+
+if TYPE_CHECKING:
+    pass
+
+
+@rule(
+    code="PC005",
+    name="announcement-without-payoff",
+    summary="News about the sender (\"we're excited to announce\") with nothing in it for the reader.",
+    docs=RuleDocs(
+        what=(
+            "Flags announcement phrases (\"just wanted to let you know\", \"we're excited to announce\", "
+            "\"FYI\", \"we just launched\") in a message where no sentence says what the news means for the "
+            "reader (\"so you can\", \"which means\", \"you'll\", \"saves you\", or an outcome word next to you/your)."
+        ),
+        why=(
+            "The reader does not need to know our news; they need to know what it changes for them. An "
+            "announcement with no payoff is a message about us, sent to them."
+        ),
+        example="We're excited to announce our new integrations page!",
+        instead="Lead with the payoff: \"You can now send invoices straight from Xero, so month-end needs no re-keying.\"",
+    ),
+    profiles=("cold-email", "follow-up", "reply", "linkedin", "announcement"),
+    lexicons=("announcement", *PAYOFF_LEXICONS),
+    fail=(
+        "Hi Sam,\n\nWe're excited to announce our new reporting module. It has twelve new chart types. "
+        "Want a tour?\n",
+        "Hi Jo,\n\nJust wanted to let you know that we opened an office in Berlin. Can we meet there?\n",
+        "Hi Al,\n\nFYI, we launched version 4 last week with a new design. Worth a look?\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nWe're excited to announce our new reporting module, so you can send the board pack in minutes "
+        "instead of a day. Want a tour?\n",
+        "Hi Jo,\n\nJust wanted to let you know we opened in Berlin, which means your German team gets support in "
+        "their own time zone. Can we meet there?\n",
+        "Hi Al,\n\nYour exports took an hour last quarter. Version 4 cuts that to five minutes for you. Worth a look?\n",
+    ),
+)
+def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
+    body = ctx.region("body")
+    if body is None:
+        return
+    news = [h for h in ctx.lexicon("announcement") if h[0] >= body.start]
+    if not news:
+        return
+    if any(has_payoff(ctx, sent) for sent in ctx.body_sentences()):
+        return
+    start, end, _ = news[0]
+    yield ctx.finding(
+        start,
+        end,
+        f"'{ctx.quote(start, end)}' announces news with nothing in it for the reader: say what it changes for "
+        "them (\"so you can...\", \"which means your team...\")",
+        Fix("Add what the news changes for the reader: \"..., so your team can ...\""),
+    )
+

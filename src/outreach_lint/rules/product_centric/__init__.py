@@ -1,0 +1,1 @@
+"""Product-centric language: the message is about the seller, not the reader (doctrine section 1)."""

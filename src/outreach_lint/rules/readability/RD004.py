@@ -1,0 +1,65 @@
+"""RD004 long-sentence: A sentence too long to take in at a glance (over 30 words)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ...diagnostics import Finding, Fix, Severity
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
+
+
+class SentenceOptions(RuleOptions):
+    max_words: int = Field(
+        default=30, ge=5,
+        description="Plain-language guides aim for 15-20 words on average and treat 30+ as hard to follow.",
+    )
+
+
+@rule(
+    code="RD004",
+    name="long-sentence",
+    summary="A sentence too long to take in at a glance (over 30 words).",
+    docs=RuleDocs(
+        what="Flags each body sentence with more than `max-words` words (default 30; 25 in call scripts).",
+        why=(
+            "A long sentence makes the reader hold several ideas at once on a small screen. On a call, the "
+            "listener cannot re-read it at all."
+        ),
+        example="We are reaching out because we noticed that many companies in your industry are struggling with "
+        "the growing complexity of compliance reporting, which our platform was designed to simplify.",
+        instead="Split it: one idea per sentence. \"Compliance reporting keeps growing. Yours could take an afternoon.\"",
+    ),
+    severity=Severity.INFO,
+    options=SentenceOptions,
+    fail=(
+        "Hi Sam,\n\nWe noticed that many companies in your industry are struggling with the growing complexity "
+        "of compliance reporting across several countries and agencies, which is exactly the problem that our "
+        "team has spent years learning to solve for finance leaders. Worth a look?\n",
+        "Hi Jo,\n\nI wanted to follow up on the conversation we had at the conference last month about how your "
+        "support team handles the seasonal spike in tickets and whether a shared inbox with routing rules could "
+        "take some of that load off them. Can we talk?\n",
+        Example("SELLER: Hi, this is Sam from Acme, and I am calling because we have been helping operations teams "
+                "like yours save a few hours a week on scheduling by moving their rotas out of spreadsheets.\n"
+                "PROSPECT: Okay.\n", format="script"),
+    ),
+    passes=(
+        "Hi Sam,\n\nCompliance reporting keeps growing. Yours could take an afternoon instead of a week. Worth a look?\n",
+        "Hi Jo,\n\nAt the conference you said tickets spike every December. A shared inbox with routing could "
+        "take some of that load. Can we talk?\n",
+        Example("SELLER: Hi, this is Sam from Acme. We help operations teams take rotas out of spreadsheets.\n"
+                "PROSPECT: Okay.\n", format="script"),
+    ),
+)
+def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
+    opts: SentenceOptions = ctx.options  # type: ignore[assignment]
+    for sent in ctx.body_sentences():
+        n = ctx.words_in(sent)
+        if n > opts.max_words:
+            yield ctx.finding(
+                *ctx.trimmed(sent),
+                f"this sentence is {n} words (more than {opts.max_words}): split it so each sentence says one thing",
+                Fix("Split it at 'and', 'which' or 'because' into sentences of one idea each"),
+            )
+

@@ -1,0 +1,1 @@
+"""Subject lines: short, honest and readable at a glance."""
