@@ -60,14 +60,15 @@ def _linter(cfg):
         _fail(str(exc))
 
 
-def _registry(cfg):
+def _unloaded_linter(cfg):
+    """A Linter whose pipeline is not loaded: enough to list and document rules."""
     from .config import ConfigError
     from .engine import load_linter
     from .plugins import PluginError
     from .registry import RegistryError
 
     try:
-        return load_linter(cfg).registry
+        return load_linter(cfg)
     except (ConfigError, PluginError, RegistryError) as exc:
         _fail(str(exc))
 
@@ -113,7 +114,7 @@ def check(paths: tuple[str, ...], output_format: str, select, extend_select, ign
 
 def _check(paths, output_format, select, extend_select, ignore, extend_ignore, fail_on, config_path, mode, profile,
            stdin_filename, input_format, quiet, statistics, color, jobs, fix=False, show_diff=False) -> None:
-    from .engine import RunResult
+    from .diagnostics import RunResult
     from .formatters import OutputOptions, get_formatter
 
     if not paths:
@@ -239,7 +240,7 @@ def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | N
     if jobs > 1 and len(files) > 1 and not input_format:
         from .parallel import lint_files_parallel
 
-        results = lint_files_parallel(cfg, files, jobs)
+        results = lint_files_parallel(type(linter), cfg, files, jobs)
     else:
         results = (one(p) for p in files)
     if progress:
@@ -365,11 +366,9 @@ def serve(host: str, port: int, workers: int, config_path: str | None, max_body_
 def rules_command(output_format: str, config_path: str | None) -> None:
     """List every rule: code, name, severity, and whether it is enabled."""
     cfg = _load_config(config_path, ())
-    from .engine import load_linter
-
-    registry = _registry(cfg)
-    enabled = load_linter(cfg).enabled_codes
-    rows = list(registry)
+    linter = _unloaded_linter(cfg)
+    enabled = linter.enabled_codes
+    rows = list(linter.registry)
     if output_format == "json":
         from .docs import rule_summary
 
@@ -390,11 +389,32 @@ def rule_command(code: str, config_path: str | None) -> None:
     from .docs import rule_markdown
 
     cfg = _load_config(config_path, ())
-    registry = _registry(cfg)
+    registry = _unloaded_linter(cfg).registry
     found = registry.get(code)
     if found is None:
         _fail(f"unknown rule {code!r}{registry.suggest(code)}: run `outreach-lint rules` to list them")
     click.echo(rule_markdown(found))
+
+
+@main.command("new-rule")
+@click.argument("code")
+@click.option("--name", required=True, help="The rule's kebab-case name (long-words).")
+@click.option("--kind", type=click.Choice(["python", "pack"]), default="python", show_default=True,
+              help="A Python rule (logic in code) or a one-rule YAML pack (phrases and patterns).")
+@click.option("--dir", "directory", type=click.Path(file_okay=False), default=None,
+              help="Where to write it; default: the family directory of the code's prefix among the built-in rules.")
+def new_rule(code: str, name: str, kind: str, directory: str | None) -> None:
+    """Write the file a new rule starts from: CODE.py or CODE.yaml in its family's directory."""
+    from .rules import PACKAGE_DIR
+    from .scaffold import ScaffoldError, family_dir, scaffold
+
+    try:
+        target = Path(directory) if directory else family_dir(code, PACKAGE_DIR)
+        path = scaffold(code, name, kind, target)
+    except ScaffoldError as exc:
+        _fail(str(exc))
+    click.echo(f"Wrote {path}: fill in its TODOs (tests/rules fails until they are real examples), then run "
+               "`python -m outreach_lint.docs docs/rules`")
 
 
 @main.command()

@@ -201,3 +201,15 @@ class Report:
             "metrics": dict(self.metrics),
             "diagnostics": [d.to_dict() for d in self.diagnostics],
         }
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Reports for every message that could be linted, and errors for everything that could not."""
+
+    reports: tuple[Report, ...]
+    errors: tuple[InputError, ...]
+    files: int
+
+    def worst(self) -> Severity | None:
+        return max((r.worst() for r in self.reports if r.worst() is not None), default=None)

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .config import Config
 from .diagnostics import InputError, Report
 
+# The worker's Linter. Its class is passed in (pickled by reference), so this module does not import
+# the engine that calls it.
 _worker: Any = None
 
 
-def _init(config: Config) -> None:
+def _init(linter_class: Callable[[Config], Any], config: Config) -> None:
     global _worker
-    from .engine import Linter
-
-    _worker = Linter(config)
+    _worker = linter_class(config)
     _worker.runtime  # load the pipeline before the first task arrives
 
 
@@ -40,9 +40,11 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def lint_many_parallel(config: Config, messages: Iterable[Any], batch_size: int, n_process: int) -> Iterator[Report]:
+def lint_many_parallel(
+    linter_class: Callable[[Config], Any], config: Config, messages: Iterable[Any], batch_size: int, n_process: int
+) -> Iterator[Report]:
     numbered = _number(messages)
-    with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(config,)) as pool:
+    with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(linter_class, config)) as pool:
         for reports in pool.imap(_lint_batch, _chunks(numbered, batch_size)):
             yield from reports
 
@@ -55,6 +57,8 @@ def _number(messages: Iterable[Any]) -> Iterator[Any]:
         yield m
 
 
-def lint_files_parallel(config: Config, paths: list[Path], n_process: int) -> Iterator[tuple[list[Report], list[InputError]]]:
-    with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(config,)) as pool:
+def lint_files_parallel(
+    linter_class: Callable[[Config], Any], config: Config, paths: list[Path], n_process: int
+) -> Iterator[tuple[list[Report], list[InputError]]]:
+    with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(linter_class, config)) as pool:
         yield from pool.imap(_lint_path, [str(p) for p in paths], chunksize=4)

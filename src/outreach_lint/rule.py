@@ -10,11 +10,15 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict
 
 from . import linear_regex
+from .analyses import ANALYSES, UnknownAnalysis, analyses_named
+from .analyses.references import seller_name_tokens
 from .diagnostics import Finding, Fix, Severity
 
 if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
     from spacy.tokens import Doc, Span, Token
 
+    from .analyses.asks import Ask
+    from .analyses.metrics import Metrics
     from .regions import Prepared, Region
 
 CODE_RE = linear_regex.compile(r"^[A-Z]{2,3}[0-9]{3}$")
@@ -32,7 +36,9 @@ CATEGORIES: dict[str, str] = {
     "OL": "engine",
 }
 ANNOTATIONS = frozenset({"ORTH", "LOWER", "POS", "TAG", "MORPH", "LEMMA", "DEP", "SENT_START"})
-REGION_KINDS = ("subject", "greeting", "opening", "body", "ask_zone")
+# "links" is not a part of the message but a permission: a rule that lists it may report inside URLs
+# (a merge field in a link's query string is still unfilled); findings of other rules there are dropped.
+REGION_KINDS = ("subject", "greeting", "opening", "body", "ask_zone", "links")
 PROFILES = ("cold-email", "follow-up", "reply", "linkedin", "script", "announcement")
 
 
@@ -116,6 +122,21 @@ class RuleMeta:
     needs_readability: bool = False  # loads textstat's syllable data
     lexicons: tuple[str, ...] = ()  # word lists from packs the rule reads (ctx.lexicon)
     source: str = ""  # the file that defines the rule, as its package names it (set when it is loaded)
+    analyses: tuple[str, ...] = ()  # shared analyses the rule reads (outreach_lint.analyses: asks, metrics...)
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """The annotations the rule needs: its own and those of the analyses it reads."""
+        return self.requires.union(*(a.requires for a in analyses_named(self.analyses)))
+
+    @property
+    def word_lists(self) -> tuple[str, ...]:
+        """The lexicons the rule reads, its analyses' included."""
+        return tuple(dict.fromkeys([*self.lexicons, *(n for a in analyses_named(self.analyses) for n in a.lexicons)]))
+
+    @property
+    def wants_readability(self) -> bool:
+        return self.needs_readability or any(a.readability for a in analyses_named(self.analyses))
 
     @property
     def category(self) -> str:
@@ -136,42 +157,84 @@ class RuleMeta:
         bad_regions = set(self.regions) - set(REGION_KINDS)
         if bad_regions:
             problems.append(f"unknown regions {sorted(bad_regions)}")
+        try:
+            analyses_named(self.analyses)
+        except UnknownAnalysis as exc:
+            problems.append(str(exc))
         if self.stability not in ("stable", "preview"):
             problems.append("stability must be 'stable' or 'preview'")
         return problems
 
 
 class RuleContext:
-    """Everything a rule may read about one message. Rules never read files or print."""
+    """Everything a rule may read about one message. Rules never read files or print.
+
+    Built complete by the engine, once per message, and shared by every rule; a rule's options are passed
+    to the rule beside it, not stored here. Shared analyses (:mod:`outreach_lint.analyses`) are computed on
+    first use through :meth:`analysis`.
+    """
 
     def __init__(
         self,
         doc: Doc,
         prepared: Prepared,
         *,
-        options: BaseModel | None,
         profile: str,
         mode: str,
         seller_names: tuple[str, ...],
-        metrics: Any,
         matches: dict[str, list[tuple[int, int, str]]],
-        asks: tuple[Any, ...] = (),
+        annotations: frozenset[str],
+        wanted: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.prepared = prepared
         self.text = prepared.text.text
-        self.options = options
         self.profile = profile
         self.mode = mode
         self.seller_names = seller_names
-        self.metrics = metrics
-        self.asks = asks  # the asks found in the body (see outreach_lint.asks)
+        self.annotations = annotations  # what the pipeline that made ``doc`` provides
+        self._wanted = wanted  # the analyses the run's rules read
         self._matches = matches
         self._lexicon_starts: dict[str, list[int]] = {}
         self._lexicons: dict[str, list[tuple[int, int, str]]] = {}
         self._body_sentences: list[Span] | None = None
         self._tokens: list[Token] | None = None
         self._memo: dict[str, Any] = {}
+        self._analyses: dict[str, Any] = {}
+
+    # -- shared analyses ---------------------------------------------------------------------------
+    def can(self, name: str) -> bool:
+        """Whether this message's pipeline provides what the analysis ``name`` reads."""
+        return ANALYSES[name].requires <= self.annotations
+
+    def wants(self, name: str) -> bool:
+        """Whether a rule of this run reads the analysis ``name`` (the reading grade is only computed then)."""
+        return name in self._wanted
+
+    def analysis(self, name: str) -> Any:
+        """The result of a shared analysis, computed once per message.
+
+        Raises MissingAnnotations when the pipeline lacks what it reads: the engine skips rules whose
+        analyses it cannot serve, so only a rule that reads an analysis it did not declare meets this.
+        """
+        if name not in self._analyses:
+            missing = ANALYSES[name].requires - self.annotations
+            if missing:
+                raise MissingAnnotations(
+                    f"the {name!r} analysis needs {', '.join(sorted(missing))}, which the pipeline does not provide "
+                    "(declare it in the rule's analyses)"
+                )
+            self._analyses[name] = ANALYSES[name].compute(self)
+        return self._analyses[name]
+
+    @property
+    def asks(self) -> tuple[Ask, ...]:
+        """The asks found in the body (see outreach_lint.analyses.asks)."""
+        return self.analysis("asks")  # type: ignore[no-any-return]
+
+    @property
+    def metrics(self) -> Metrics:
+        return self.analysis("metrics")  # type: ignore[no-any-return]
 
     # -- regions -------------------------------------------------------------------------------
     def region(self, kind: str) -> Region | None:
@@ -234,8 +297,6 @@ class RuleContext:
 
     def seller_tokens(self) -> set[int]:
         """Indices of tokens that belong to a configured seller name ("Acme Cloud"), found once."""
-        from .metrics import seller_name_tokens
-
         return self.memo("seller_tokens", lambda: seller_name_tokens(self.doc, self.seller_names))
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -279,22 +340,32 @@ class RuleContext:
         return " ".join(self.prepared.message.source[s:e].split())
 
 
+class MissingAnnotations(RuntimeError):
+    """An analysis was asked of a Doc whose pipeline lacks the annotations it reads."""
+
+
 @runtime_checkable
 class Rule(Protocol):
     meta: RuleMeta
 
-    def check(self, ctx: RuleContext) -> Iterable[Finding]: ...
+    def check(self, ctx: RuleContext, options: Any) -> Iterable[Finding]: ...
 
 
 @dataclass(frozen=True)
 class FunctionRule:
-    """A rule written as a plain function decorated with :func:`rule`."""
+    """A rule written as a plain function decorated with :func:`rule`.
+
+    The function takes the context, and its options when the rule declares an options model:
+    ``def check(ctx: RuleContext, opts: MyOptions)``, so the options arrive typed.
+    """
 
     meta: RuleMeta
-    func: Callable[[RuleContext], Iterable[Finding]]
+    func: Callable[..., Iterable[Finding]]
 
-    def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        return self.func(ctx)
+    def check(self, ctx: RuleContext, options: Any) -> Iterable[Finding]:
+        if self.meta.options is NoOptions:
+            return self.func(ctx)
+        return self.func(ctx, options)
 
 
 def rule(
@@ -313,8 +384,9 @@ def rule(
     profiles: Iterable[str] = PROFILES,
     needs_readability: bool = False,
     lexicons: Iterable[str] = (),
+    analyses: Iterable[str] = (),
     origin: str = "builtin",
-) -> Callable[[Callable[[RuleContext], Iterable[Finding]]], FunctionRule]:
+) -> Callable[[Callable[..., Iterable[Finding]]], FunctionRule]:
     """Declare a Python rule: ``@rule(code="PC001", ...)`` on ``def check(ctx): yield ...``."""
 
     def as_example(e: str | Example) -> Example:
@@ -335,9 +407,67 @@ def rule(
         origin=origin,
         needs_readability=needs_readability,
         lexicons=tuple(lexicons),
+        analyses=tuple(analyses),
     )
 
-    def wrap(func: Callable[[RuleContext], Iterable[Finding]]) -> FunctionRule:
+    def wrap(func: Callable[..., Iterable[Finding]]) -> FunctionRule:
         return FunctionRule(meta, func)
+
+    return wrap
+
+
+@dataclass(frozen=True)
+class EngineFacts:
+    """What the engine knows about one message once its rules have run: what the OL rules report on.
+
+    Offsets are into the message's source file.
+    """
+
+    source: str
+    bounds: tuple[int, int]  # the part of the source this message covers (one record of a jsonl file)
+    body_start: int
+    skipped: tuple[tuple[str, str], ...] = ()  # (code, reason): rules the pipeline cannot serve
+    failed: tuple[str, ...] = ()  # "CODE (Error: ...)": rules that raised on this message
+    unused: tuple[Any, ...] = ()  # suppress.Suppression directives that suppressed nothing
+    malformed: tuple[Any, ...] = ()  # suppress.Malformed directives
+
+
+@dataclass(frozen=True)
+class EngineFinding:
+    """A finding an OL rule makes, in source offsets (directives and decoding damage are not linted text)."""
+
+    start: int
+    end: int
+    message: str
+    region: str = "body"
+
+
+@dataclass(frozen=True)
+class EngineRule:
+    """A rule about the run itself (suppressions, skipped rules, decoding), not about the copy.
+
+    It never reads the Doc: the engine calls ``report`` with the message's :class:`EngineFacts`, before
+    suppressions are applied, or after them when ``after_suppressions`` (the rules about directives).
+    """
+
+    meta: RuleMeta
+    report: Callable[[EngineFacts], Iterable[EngineFinding]]
+    after_suppressions: bool = False
+
+    def check(self, ctx: RuleContext, options: Any) -> Iterable[Finding]:
+        return ()
+
+
+def engine_rule(
+    *, after_suppressions: bool = False, **declaration: Any
+) -> Callable[[Callable[[EngineFacts], Iterable[EngineFinding]]], EngineRule]:
+    """Declare an OL rule: ``@engine_rule(code="OL003", ...)`` on ``def report(facts): yield ...``.
+
+    Takes the declaration :func:`rule` takes (docs, severity, examples...).
+    """
+
+    def wrap(func: Callable[[EngineFacts], Iterable[EngineFinding]]) -> EngineRule:
+        meta = rule(**declaration)(func).meta
+        return EngineRule(meta, func, after_suppressions)
 
     return wrap

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..metrics import READER_PRONOUNS
 from ..rule import RuleContext
+from .references import READER_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..engine import RunResult
+from ..diagnostics import RunResult
 from ..registry import Registry
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..diagnostics import Severity
-from ..engine import RunResult
+from ..diagnostics import RunResult, Severity
 from ..registry import Registry
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..engine import RunResult
+from ..diagnostics import RunResult
 from ..registry import Registry
 from . import OutputOptions
 from .common import statistics, summary_line

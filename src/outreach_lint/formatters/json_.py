@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .._version import __version__
-from ..engine import RunResult
+from ..diagnostics import RunResult
 from ..registry import Registry
 from . import OutputOptions
 from .common import summary_counts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..engine import RunResult
+from ..diagnostics import RunResult
 from ..registry import Registry
 from . import OutputOptions
 from .json_ import WIRE_VERSION

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..engine import RunResult
+from ..diagnostics import RunResult
 from ..registry import Registry
 from . import OutputOptions
 

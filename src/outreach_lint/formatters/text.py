@@ -6,8 +6,7 @@ from collections import Counter
 
 import click
 
-from ..diagnostics import Diagnostic
-from ..engine import RunResult
+from ..diagnostics import Diagnostic, RunResult
 from ..registry import Registry
 from . import OutputOptions
 from .common import report_label, statistics, summary_line

@@ -63,7 +63,7 @@ class PackRule:
         else:
             yield "", Terms(phrases=s.phrases, patterns=s.patterns, attr=s.attr)
 
-    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+    def check(self, ctx: RuleContext, options: Any = None) -> Iterable[Finding]:
         hits = [m for m in ctx.matches(self.meta.code) if self._in_regions(ctx, m[0], m[1])]
         kind = self.spec.kind
         if kind in ("phrase", "pattern", "substitute"):

@@ -190,7 +190,7 @@ class RuleSpec(_Strict):
     docs: DocsSpec
     examples: ExamplesSpec
     severity: Literal["info", "warning", "error"] = "warning"
-    regions: list[Literal["subject", "greeting", "opening", "body", "ask_zone"]] = Field(default_factory=lambda: ["body"])
+    regions: list[Literal["subject", "greeting", "opening", "body", "ask_zone", "links"]] = Field(default_factory=lambda: ["body"])
     stability: Literal["stable", "preview"] = "stable"
     profiles: list[str] | None = None
     # phrase / pattern / count

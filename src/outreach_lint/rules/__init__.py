@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..packs.compiler import rules_from_pack
-from ..rule import FunctionRule, Rule
+from ..rule import EngineRule, FunctionRule, Rule
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -39,7 +39,7 @@ def defined_in(path: Path) -> str:
 
 def _module_rule(path: Path) -> Rule:
     module = importlib.import_module(f"{__name__}.{path.parent.name}.{path.stem}")
-    found = [v for v in vars(module).values() if isinstance(v, FunctionRule)]
+    found = [v for v in vars(module).values() if isinstance(v, (FunctionRule, EngineRule))]
     if len(found) != 1 or found[0].meta.code != path.stem:
         codes = ", ".join(r.meta.code for r in found) or "none"
         raise ImportError(f"{defined_in(path)} must define exactly the rule {path.stem} (it defines {codes})")

@@ -12,6 +12,7 @@ from ._common import ASK_RULE_LEXICONS
 @rule(
     code="CTA001",
     name="no-ask",
+    analyses=("asks",),
     summary="The message asks the reader nothing: no question, no next step, no request.",
     docs=RuleDocs(
         what=(

@@ -12,6 +12,7 @@ from ._common import ASK_RULE_LEXICONS
 @rule(
     code="CTA002",
     name="vague-ask",
+    analyses=("asks",),
     summary="An ask that leaves the work to the reader (\"let me know if you're interested\", \"thoughts?\").",
     docs=RuleDocs(
         what=(

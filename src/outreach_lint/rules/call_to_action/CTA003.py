@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ...asks import Ask
+from ...analyses.asks import Ask
 from ...diagnostics import Finding, Fix
 from ...rule import RuleContext, RuleDocs, RuleOptions, rule
 from ._common import ASK_RULE_LEXICONS, short
@@ -31,6 +31,7 @@ class CompetingOptions(RuleOptions):
 @rule(
     code="CTA003",
     name="competing-asks",
+    analyses=("asks",),
     summary="The message asks for several different things (a call, a blog post, a follow, a sign-up).",
     docs=RuleDocs(
         what=(
@@ -59,8 +60,7 @@ class CompetingOptions(RuleOptions):
         "Hi Al,\n\nHere is the case study you asked for. Would a call on Friday help to go through it?\n",
     ),
 )
-def competing_asks(ctx: RuleContext) -> Iterator[Finding]:
-    opts: CompetingOptions = ctx.options  # type: ignore[assignment]
+def competing_asks(ctx: RuleContext, opts: CompetingOptions) -> Iterator[Finding]:
     first_for: dict[str, Ask] = {}
     for ask in ctx.asks:
         # A reply is how every ask is answered; it competes with nothing.

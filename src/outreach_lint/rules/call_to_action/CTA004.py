@@ -21,6 +21,7 @@ class BuriedOptions(RuleOptions):
 @rule(
     code="CTA004",
     name="buried-ask",
+    analyses=("asks", "metrics"),
     summary="The only ask sits in the middle of the message instead of at the end.",
     docs=RuleDocs(
         what=(
@@ -54,8 +55,7 @@ class BuriedOptions(RuleOptions):
         "Hi Al,\n\nWould a call help? You mentioned onboarding takes three weeks.\n",
     ),
 )
-def buried_ask(ctx: RuleContext) -> Iterator[Finding]:
-    opts: BuriedOptions = ctx.options  # type: ignore[assignment]
+def buried_ask(ctx: RuleContext, opts: BuriedOptions) -> Iterator[Finding]:
     zone = ctx.region("ask_zone")
     if not ctx.asks or zone is None or ctx.metrics.paragraphs < opts.min_paragraphs:
         return

@@ -21,6 +21,7 @@ class FrictionOptions(RuleOptions):
 @rule(
     code="CTA005",
     name="high-friction-first-ask",
+    analyses=("asks",),
     summary="A cold first ask that costs a stranger too much (\"a 60-minute demo\", \"an on-site workshop\").",
     docs=RuleDocs(
         what=(
@@ -51,8 +52,7 @@ class FrictionOptions(RuleOptions):
         ),
     ),
 )
-def high_friction_first_ask(ctx: RuleContext) -> Iterator[Finding]:
-    opts: FrictionOptions = ctx.options  # type: ignore[assignment]
+def high_friction_first_ask(ctx: RuleContext, opts: FrictionOptions) -> Iterator[Finding]:
     for ask in ctx.asks:
         # "cut your reports to an hour" is an outcome, not a meeting: only meeting asks cost time.
         if ask.kind == "vague" or not (ask.kind == "meeting" or "meeting" in ask.actions):

@@ -12,6 +12,7 @@ from ._common import ASK_RULE_LEXICONS, short
 @rule(
     code="CTA006",
     name="open-ended-meeting-ask",
+    analyses=("asks",),
     summary="A follow-up proposes a meeting with no day, time or length.",
     docs=RuleDocs(
         what=(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...asks import LEXICONS as ASK_LEXICONS
+from ...analyses.asks import LEXICONS as ASK_LEXICONS
 
 ASK_RULE_LEXICONS = (*ASK_LEXICONS, "thread-close")
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from ...rule import Example, RuleDocs, rule
-from ._common import engine_made
+from collections.abc import Iterator
 
-unused_suppression = rule(
+from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
+
+
+@engine_rule(
+    after_suppressions=True,
     code="OL001",
     name="unused-suppression",
     summary="A suppression directive that suppressed nothing.",
@@ -31,5 +34,12 @@ unused_suppression = rule(
                 format="markdown"),
         Example("Hi Sam,\n\nHow is the hiring going?\n", format="markdown"),
     ),
-)(engine_made)
+)
+def unused_suppression(facts: EngineFacts) -> Iterator[EngineFinding]:
+    for s in facts.unused:
+        what = ",".join(s.refs) if s.refs else "all rules"
+        yield EngineFinding(
+            s.directive.start, s.directive.end,
+            f"unused suppression: '{s.action}' for {what} suppressed nothing; remove it", "directive",
+        )
 

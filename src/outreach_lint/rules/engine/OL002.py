@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from ...diagnostics import Severity
-from ...rule import Example, RuleDocs, rule
-from ._common import engine_made
+from collections.abc import Iterator
 
-malformed_suppression = rule(
+from ...diagnostics import Severity
+from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
+
+
+@engine_rule(
+    after_suppressions=True,
     code="OL002",
     name="malformed-suppression",
     summary="A suppression directive that cannot be read (unknown action or rule).",
@@ -28,5 +31,8 @@ malformed_suppression = rule(
         Example("{# a template comment #}\nHi {{ name }},\n\nHow is the hiring going?\n", format="template"),
         Example("Hi Sam,\n\nHow is the hiring going?\n", format="markdown"),
     ),
-)(engine_made)
+)
+def malformed_suppression(facts: EngineFacts) -> Iterator[EngineFinding]:
+    for m in facts.malformed:
+        yield EngineFinding(m.directive.start, m.directive.end, f"malformed suppression: {m.reason}", "directive")
 

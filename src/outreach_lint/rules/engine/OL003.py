@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from ...diagnostics import Severity
-from ...rule import Example, RuleDocs, rule
-from ._common import engine_made
+from collections.abc import Iterator
 
-skipped_rule = rule(
+from ...diagnostics import Severity
+from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
+
+
+@engine_rule(
     code="OL003",
     name="skipped-rule",
     summary="Selected rules could not run on this message (the pipeline lacks an annotation, or a rule failed).",
@@ -32,5 +34,10 @@ skipped_rule = rule(
         Example("Hi Jo,\n\nYour team is hiring. Worth a look?\n"),
         Example("Hi Al,\n\nWe are a leading provider. Interested?\n"),
     ),
-)(engine_made)
+)
+def skipped_rule(facts: EngineFacts) -> Iterator[EngineFinding]:
+    reasons = [f"{code}: {reason}" for code, reason in facts.skipped]
+    reasons += [f"{f} failed on this message" for f in facts.failed]
+    if reasons:
+        yield EngineFinding(facts.body_start, facts.body_start, "rules skipped: " + "; ".join(reasons))
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from ...diagnostics import Severity
-from ...rule import Example, RuleDocs, rule
-from ._common import engine_made
+from collections.abc import Iterator
 
-unreadable_input = rule(
+from ...diagnostics import Severity
+from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
+
+
+@engine_rule(
     code="OL004",
     name="unreadable-input",
     summary="Characters in the message could not be decoded (U+FFFD replacement characters).",
@@ -31,5 +33,14 @@ unreadable_input = rule(
         Example("Subject: Café opening\n\nHi Sam,\n\nI saw your talk on hiring. Worth a chat?\n"),
         Example("Hi Sam,\n\nI saw your talk in München. Worth a chat?\n"),
     ),
-)(engine_made)
+)
+def unreadable_input(facts: EngineFacts) -> Iterator[EngineFinding]:
+    lo, hi = facts.bounds
+    at = facts.source.find("\ufffd", lo, hi)
+    if at >= 0:
+        count = facts.source.count("\ufffd", lo, hi)
+        yield EngineFinding(
+            at, at + 1,
+            f"{count} character(s) could not be decoded and were replaced with U+FFFD: re-save the file as UTF-8",
+        )
 

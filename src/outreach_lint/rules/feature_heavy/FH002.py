@@ -10,8 +10,8 @@ from pydantic import Field
 from ...analyses.grammar import classify
 from ...analyses.payoff import LEXICONS as PAYOFF_LEXICONS
 from ...analyses.payoff import has_payoff
+from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix
-from ...metrics import READER_PRONOUNS
 from ...regions import LIST_ITEM
 from ...rule import RuleContext, RuleDocs, RuleOptions, rule
 
@@ -143,8 +143,7 @@ class ListOptions(RuleOptions):
         "Hi Al,\n\nWe work with banks, insurers and credit unions in your region. Want the case study?\n",
     ),
 )
-def feature_list(ctx: RuleContext) -> Iterator[Finding]:
-    opts: ListOptions = ctx.options  # type: ignore[assignment]
+def feature_list(ctx: RuleContext, opts: ListOptions) -> Iterator[Finding]:
     for run in _bullet_runs(ctx):
         items = [it for it in run if it[1] > it[0] and _is_feature_item(ctx, *it)]
         if len(items) < opts.min_items:

@@ -28,6 +28,7 @@ class DensityOptions(RuleOptions):
 @rule(
     code="FH003",
     name="feature-density",
+    analyses=("metrics",),
     summary="Many feature terms and few words about the reader's problems or outcomes.",
     docs=RuleDocs(
         what=(
@@ -59,8 +60,7 @@ class DensityOptions(RuleOptions):
         "Hi Al,\n\nOur dashboard shows late orders. Teams use it to cut delays and avoid refunds. Interested?\n",
     ),
 )
-def feature_density(ctx: RuleContext) -> Iterator[Finding]:
-    opts: DensityOptions = ctx.options  # type: ignore[assignment]
+def feature_density(ctx: RuleContext, opts: DensityOptions) -> Iterator[Finding]:
     body = ctx.region("body")
     if body is None:
         return

@@ -45,7 +45,7 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
         example="Companies like yours have seen amazing results with our platform.",
         instead="Name the peer and the number: \"Brightline, also a 40-person agency, cut onboarding from 3 weeks to 5 days.\"",
     ),
-    requires=("POS",),
+    requires=("POS", "DEP"),  # the names the sender gives itself come from the parse
     lexicons=("generic-proof",),
     fail=(
         "Hi Sam,\n\nCompanies like yours have seen amazing results with us. Worth a look?\n",

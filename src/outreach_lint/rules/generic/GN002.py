@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix, Severity
-from ...metrics import READER_PRONOUNS
 from ...rule import RuleContext, RuleDocs, RuleOptions, rule
 from ._common import (
     NOT_NAMES,
@@ -29,6 +29,7 @@ class TraceOptions(RuleOptions):
 @rule(
     code="GN002",
     name="no-reader-trace",
+    analyses=("metrics",),
     summary="Nothing in the message is about this particular reader (company, role, situation, words).",
     docs=RuleDocs(
         what=(
@@ -74,8 +75,7 @@ class TraceOptions(RuleOptions):
         "Worth a short conversation?\n",
     ),
 )
-def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
-    opts: TraceOptions = ctx.options  # type: ignore[assignment]
+def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
     body = ctx.region("body")
     if body is None or ctx.metrics.words < opts.min_words:
         return

@@ -25,7 +25,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         instead="Fill in every field before sending, or lint the file in template mode if it is a template.",
     ),
     severity=Severity.ERROR,
-    regions=("subject", "greeting", "body"),
+    regions=("subject", "greeting", "body", "links"),  # a field left in a link's query string is still unfilled
     fail=(
         Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="rendered"),
         Example("Subject: Idea for *|COMPANY|*\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="rendered"),

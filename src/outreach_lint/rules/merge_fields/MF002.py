@@ -80,7 +80,7 @@ def broken_fields(text: str) -> list[tuple[int, int]]:
         instead="Close the field with the same delimiter it opened with: {{first_name}}.",
     ),
     severity=Severity.ERROR,
-    regions=("subject", "greeting", "body"),
+    regions=("subject", "greeting", "body", "links"),  # a field left in a link's query string is still unfilled
     fail=(
         Example("Hi {{first_name},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
         Example("Subject: Idea for *|COMPANY\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="template"),

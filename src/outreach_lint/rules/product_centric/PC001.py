@@ -76,8 +76,7 @@ def _phrase(subject: Token) -> tuple[int, int]:
         "Here is the checklist you wanted. Does it match what your team does today?\n",
     ),
 )
-def seller_as_subject(ctx: RuleContext) -> Iterator[Finding]:
-    opts: Options = ctx.options  # type: ignore[assignment]
+def seller_as_subject(ctx: RuleContext, opts: Options) -> Iterator[Finding]:
     names = ctx.seller_tokens()
     seller: list[Token] = []
     reader = 0

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...analyses.grammar import SUBJECT_DEPS, classify
+from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix, TextEdit
-from ...metrics import READER_PRONOUNS
 from ...rule import RuleContext, RuleDocs, rule
 
 if TYPE_CHECKING:

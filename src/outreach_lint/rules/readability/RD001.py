@@ -25,6 +25,7 @@ class Options(RuleOptions):
 @rule(
     code="RD001",
     name="reading-grade",
+    analyses=("metrics",),
     summary="The body reads above the target grade level (Flesch-Kincaid).",
     docs=RuleDocs(
         what=(
@@ -87,8 +88,7 @@ class Options(RuleOptions):
         "on a call next week.\n",
     ),
 )
-def reading_grade(ctx: RuleContext) -> Iterator[Finding]:
-    opts: Options = ctx.options  # type: ignore[assignment]
+def reading_grade(ctx: RuleContext, opts: Options) -> Iterator[Finding]:
     grade = ctx.metrics.reading_grade
     if grade is None or ctx.metrics.words < opts.min_words or grade <= opts.max_grade:
         return

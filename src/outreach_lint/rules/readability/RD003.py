@@ -20,6 +20,7 @@ class LengthOptions(RuleOptions):
 @rule(
     code="RD003",
     name="too-long",
+    analyses=("metrics",),
     summary="The body is longer than the profile's limit (125 words for a cold email).",
     docs=RuleDocs(
         what=(
@@ -52,8 +53,7 @@ class LengthOptions(RuleOptions):
         Example("Hi Al,\n\nSaw your post about hiring twenty engineers this quarter. Open to a chat?\n", profile="linkedin"),
     ),
 )
-def too_long(ctx: RuleContext) -> Iterator[Finding]:
-    opts: LengthOptions = ctx.options  # type: ignore[assignment]
+def too_long(ctx: RuleContext, opts: LengthOptions) -> Iterator[Finding]:
     words = ctx.metrics.words
     if words <= opts.max_words:
         return

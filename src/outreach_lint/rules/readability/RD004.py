@@ -52,8 +52,7 @@ class SentenceOptions(RuleOptions):
                 "PROSPECT: Okay.\n", format="script"),
     ),
 )
-def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
-    opts: SentenceOptions = ctx.options  # type: ignore[assignment]
+def long_sentence(ctx: RuleContext, opts: SentenceOptions) -> Iterator[Finding]:
     for sent in ctx.body_sentences():
         n = ctx.words_in(sent)
         if n > opts.max_words:

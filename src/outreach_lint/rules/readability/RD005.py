@@ -58,8 +58,7 @@ class WallOptions(RuleOptions):
         "Hi Al,\n\n" + "Saw your post about hiring twenty engineers this quarter. " * 5 + "Open to a chat?\n",
     ),
 )
-def wall_of_text(ctx: RuleContext) -> Iterator[Finding]:
-    opts: WallOptions = ctx.options  # type: ignore[assignment]
+def wall_of_text(ctx: RuleContext, opts: WallOptions) -> Iterator[Finding]:
     body = ctx.region("body")
     if body is None:
         return

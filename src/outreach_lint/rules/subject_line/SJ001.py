@@ -48,8 +48,7 @@ class Options(RuleOptions):
         "Hi Al,\n\nNo subject here, as in a LinkedIn message. How do you do it?\n",
     ),
 )
-def subject_too_long(ctx: RuleContext) -> Iterator[Finding]:
-    opts: Options = ctx.options  # type: ignore[assignment]
+def subject_too_long(ctx: RuleContext, opts: Options) -> Iterator[Finding]:
     region = ctx.region("subject")
     if region is None:
         return

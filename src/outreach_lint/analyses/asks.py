@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import linear_regex
-from .metrics import READER_PRONOUNS
+from .. import linear_regex
+from .references import READER_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -6,13 +6,13 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .references import READER_PRONOUNS, SELLER_PRONOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .rule import RuleContext
+    from ..rule import RuleContext
 
-SELLER_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"})
-READER_PRONOUNS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Metrics:
     reader_references: int
     merge_fields: int
     reading_grade: float | None  # None when no readability rule is enabled (or the text is empty)
-    asks: tuple[dict[str, str], ...]  # {"text", "kind"} for every ask found in the body
+    asks: tuple[dict[str, str], ...] | None  # {"text", "kind"} per ask in the body; None without a parser
     feature_terms: int
     outcome_terms: int
     problem_terms: int
@@ -34,26 +34,29 @@ class Metrics:
     def to_dict(self) -> dict[str, Any]:
         # Shallow on purpose: dataclasses.asdict deep-copies, and this runs once per message.
         out = {f.name: getattr(self, f.name) for f in fields(self)}
-        out["asks"] = [dict(a) for a in self.asks]
+        out["asks"] = None if self.asks is None else [dict(a) for a in self.asks]
         out["excluded"] = dict(self.excluded)
         return out
 
 
-def seller_name_tokens(doc: Doc, names: tuple[str, ...]) -> set[int]:
-    """Indices of tokens that belong to one of the seller's names ("Acme", "Acme Cloud")."""
-    if not names:
-        return set()
-    lowered = [tuple(n.lower().split()) for n in names if n.strip()]
-    hits: set[int] = set()
-    words = [t.lower_ for t in doc]
-    for i in range(len(words)):
-        for parts in lowered:
-            if tuple(words[i : i + len(parts)]) == parts:
-                hits.update(range(i, i + len(parts)))
-    return hits
+LEXICONS = ("feature-terms", "outcome-terms", "problem-terms")
 
 
-def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
+def reading_grade(ctx: RuleContext) -> float | None:
+    """The body's Flesch-Kincaid grade, rounded to a tenth; None for a body with no words."""
+    text = ctx.text
+    body = ctx.region("body")
+    body_text = text[body.start if body else len(text):]
+    if not any(c.isalnum() for c in body_text):
+        return None
+    from ..readability import flesch_kincaid_grade, terminate_lines
+
+    return round(flesch_kincaid_grade(terminate_lines(body_text)), 1)
+
+
+def compute(ctx: RuleContext) -> Metrics:
+    """The metrics of one message. The asks and the grade are included when this run computes them
+    (a pipeline with a parser, a selected readability rule); otherwise they are null."""
     doc, prepared = ctx.doc, ctx.prepared
     text = prepared.text.text  # what the Doc was made from; doc.text would rebuild it token by token
     body = prepared.region("body")
@@ -63,11 +66,8 @@ def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
     seller += _name_mentions(ctx.seller_tokens())
     body_text = text[body_start:]
     paragraphs = sum(1 for p in body_text.split("\n\n") if p.strip())
-    grade = None
-    if with_grade and words:
-        from .readability import flesch_kincaid_grade, terminate_lines
-
-        grade = round(flesch_kincaid_grade(terminate_lines(body_text)), 1)
+    grade = ctx.analysis("reading-grade") if words and ctx.wants("reading-grade") else None
+    asks = ctx.analysis("asks") if ctx.can("asks") else None
     excluded: dict[str, int] = {}
     for x in prepared.excluded:
         excluded[x.kind] = excluded.get(x.kind, 0) + (x.end - x.start)
@@ -84,7 +84,7 @@ def compute(ctx: RuleContext, with_grade: bool) -> Metrics:
         reader_references=reader,
         merge_fields=len(prepared.merge_fields),
         reading_grade=grade,
-        asks=tuple({"text": a.text, "kind": a.kind} for a in ctx.asks),
+        asks=None if asks is None else tuple({"text": a.text, "kind": a.kind} for a in asks),
         feature_terms=in_body("feature-terms"),
         outcome_terms=in_body("outcome-terms"),
         problem_terms=in_body("problem-terms"),
