@@ -56,8 +56,7 @@ def no_ask(ctx: RuleContext) -> Iterator[Finding]:
     worded = [s for s in sentences if sum(1 for t in ctx.tokens_of(s) if t.is_alpha) >= 2]
     yield ctx.finding(
         *ctx.trimmed((worded or sentences)[-1]),
-        "no ask in this message: end with one specific question or next step the reader can answer "
-        "(\"Worth a look?\", \"Would Tuesday at 10 work for 15 minutes?\")",
+        "no ask in this message",
         Fix("End with one ask the reader can answer: \"Worth a look?\" or \"Would Tuesday at 10 work for 15 minutes?\""),
     )
 

@@ -50,8 +50,7 @@ def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 start,
                 end,
-                f"'{words}' is a vague ask that leaves the next step to the reader: propose something specific "
-                "they can say yes to",
+                f"'{words}' is a vague ask",
                 Fix(f"Replace '{words}' with a question they can answer yes to: \"Worth a look?\" (first touch) or "
                     "\"Would Tuesday at 10 work for 15 minutes?\""),
             )

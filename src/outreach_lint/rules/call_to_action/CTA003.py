@@ -19,6 +19,15 @@ _ACTION_NAMES = {
     "referral": "a referral",
     "reply": "a reply",
 }
+# The same destinations in a word or two, for the message (the suggestion spells them out).
+_SHORT_NAMES = {
+    "meeting": "a meeting",
+    "content": "content",
+    "social": "a follow",
+    "signup": "a sign-up",
+    "referral": "a referral",
+    "reply": "a reply",
+}
 
 
 class CompetingOptions(RuleOptions):
@@ -69,12 +78,16 @@ def competing_asks(ctx: RuleContext) -> Iterator[Finding]:
     if len(first_for) <= opts.max_destinations:
         return
     ordered = sorted(first_for.items(), key=lambda kv: (kv[1].start, kv[0]))
-    listed = "; ".join(f"{_ACTION_NAMES[a]}: '{short(ask.text, 40)}'" for a, ask in ordered)
+    by_ask: dict[int, list[str]] = {}  # one sentence can ask for several of them
+    for a, ask in ordered:
+        by_ask.setdefault(id(ask), []).append(_ACTION_NAMES[a])
+    texts = {id(ask): ask.text for _, ask in ordered}
+    listed = "; ".join(f"{', '.join(names)}: '{short(texts[k], 40)}'" for k, names in by_ask.items())
     extra = ordered[opts.max_destinations][1]
     yield ctx.finding(
         extra.start,
         extra.end,
-        f"the message asks for {len(first_for)} different things ({listed}): keep the one that matters most",
-        Fix(f"Keep the ask for {_ACTION_NAMES[ordered[0][0]]} and drop the others"),
+        f"{len(first_for)} competing asks: {', '.join(_SHORT_NAMES[a] for a, _ in ordered)}",
+        Fix(f"Keep the ask for {_ACTION_NAMES[ordered[0][0]]} and drop the others ({listed})"),
     )
 

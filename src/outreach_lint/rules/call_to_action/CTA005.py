@@ -64,9 +64,9 @@ def high_friction_first_ask(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 ask.start,
                 ask.end,
-                f"'{short(ctx.quote(ask.start, ask.end))}' asks a stranger for {what}: make the first ask small "
-                f"(a yes/no question, or {opts.max_minutes} minutes at most)",
-                Fix(f"Ask for {min(15, opts.max_minutes)} minutes, or first ask \"Worth a look?\""),
+                f"'{short(ctx.quote(ask.start, ask.end), 45)}' asks a stranger for {what}",
+                Fix(f"Make the first ask small: {min(15, opts.max_minutes)} minutes ({opts.max_minutes} at most), "
+                    "or a yes/no question such as \"Worth a look?\""),
             )
             return
 

@@ -46,8 +46,7 @@ def open_ended_meeting_ask(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         ask.start,
         ask.end,
-        f"'{short(ctx.quote(ask.start, ask.end))}' proposes a meeting with no day, time or length: offer a "
-        "concrete slot (\"Tuesday at 10 or Thursday at 2, 15 minutes?\")",
+        f"'{short(ctx.quote(ask.start, ask.end), 45)}' names no day, time or length",
         Fix("Offer two concrete slots and a length: \"Tuesday at 10 or Thursday at 2, 15 minutes?\""),
     )
 

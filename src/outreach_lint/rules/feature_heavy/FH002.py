@@ -14,6 +14,7 @@ from ...diagnostics import Finding, Fix
 from ...metrics import READER_PRONOUNS
 from ...regions import LIST_ITEM
 from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ..call_to_action._common import short
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -158,8 +159,7 @@ def feature_list(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             start,
             end,
-            f"a list of {len(items)} features ({shown}) with nothing about what changes for the reader: "
-            "say what the one that matters most does for them",
+            f"{len(items)} features and no payoff for the reader: '{short(shown, 45)}'",
             Fix(_LIST_ADVICE),
         )
     seen: set[int] = set()
@@ -193,8 +193,7 @@ def _chains(ctx: RuleContext, sent: Span, min_items: int, seen: set[int], names:
         yield ctx.finding(
             start,
             end,
-            f"a list of {len(chain)} features ('{ctx.quote(start, end)}') with nothing about what changes for the "
-            "reader: say what the one that matters most does for them",
+            f"{len(chain)} features and no payoff for the reader: '{short(ctx.quote(start, end), 45)}'",
             Fix(_LIST_ADVICE),
         )
 

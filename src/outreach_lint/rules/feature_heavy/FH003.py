@@ -9,6 +9,7 @@ from pydantic import Field
 
 from ...diagnostics import Finding, Fix, Severity
 from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ..call_to_action._common import short
 
 if TYPE_CHECKING:
     pass
@@ -73,8 +74,7 @@ def feature_density(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         start,
         end,
-        f"{len(features)} feature terms ({shown}) against {customer} about the reader's problems or outcomes: "
-        "describe what changes for them instead",
+        f"{len(features)} feature terms to {customer} on the reader's problems ({short(shown, 35)})",
         Fix("Swap a feature word for the reader's problem or result (\"dashboards\" becomes \"see late orders before customers call\")"),
     )
 

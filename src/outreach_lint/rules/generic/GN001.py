@@ -71,7 +71,7 @@ def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             start,
             end,
-            f"'{ctx.quote(start, end)}' could be sent to anyone: name a similar customer and the result they got",
+            f"'{ctx.quote(start, end)}' could be sent to anyone",
             Fix("Name the peer and the number: \"Brightline, a 40-person agency, cut onboarding to 5 days\""),
         )
 

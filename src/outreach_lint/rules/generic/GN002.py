@@ -95,9 +95,8 @@ def no_reader_trace(ctx: RuleContext) -> Iterator[Finding]:
             return
     yield ctx.finding(
         *ctx.trimmed(next(ctx.body_sentences())),
-        "nothing in this message is about this reader (no company, role, situation or words of theirs): add one "
-        "detail that is only true of them",
-        Fix("Add one fact about them: their company, a post they wrote, a number from their world"),
+        "nothing about this reader: no company, role, situation or their words",
+        Fix("Add one detail only true of them: their company, a post they wrote, a number from their world"),
     )
 
 

@@ -45,8 +45,8 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             f.start,
             f.end,
-            f"unfilled merge field {typed}: the reader would see the placeholder; fill it in before sending "
-            "(or lint the file with --mode template)",
-            Fix("Fill in the field, or check the sending tool's data for this contact"),
+            f"unfilled merge field {typed}",
+            Fix("Fill in the field before sending (check the sending tool's data for this contact), or lint "
+                "templates with --mode template"),
         )
 

@@ -107,8 +107,8 @@ def malformed_merge_field(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             start,
             end,
-            f"malformed merge field '{typed}': the delimiters do not match or no sending tool knows them, so it "
-            "will be sent as typed; write it the way your tool expects ({{first_name}}, *|FNAME|*, [First Name])",
-            Fix("Write the field the way your sending tool expects, with matching delimiters"),
+            f"malformed merge field '{typed}' would be sent as typed",
+            Fix("Write the field the way your sending tool expects, with matching delimiters: {{first_name}}, "
+                "*|FNAME|* or [First Name]"),
         )
 

@@ -13,6 +13,7 @@ from ...analyses.grammar import (
 )
 from ...diagnostics import Finding, Fix
 from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ..call_to_action._common import short
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -108,7 +109,7 @@ def seller_as_subject(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         start,
         end,
-        f"the seller is the subject of {len(seller)} of {with_subject} sentences ({said}) and the reader of "
-        f"{reader}: rewrite around the reader's situation and what changes for them",
-        Fix("Make the reader the subject: \"We offer faster exports\" becomes \"Your exports could take minutes\""),
+        f"seller is the subject of {len(seller)}/{with_subject} sentences, reader of {reader} ({short(said, 30)})",
+        Fix("Rewrite around the reader's situation, with the reader as the subject: \"We offer faster exports\" "
+            "becomes \"Your exports could take minutes\""),
     )

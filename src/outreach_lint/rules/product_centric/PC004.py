@@ -24,7 +24,8 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
     """Delete the pleasantry and the space after it, up to the next sentence."""
     if following is None:
         return None
-    return Fix("Remove the pleasantry", (TextEdit(sent.start_char, following.start_char, ""),), safe=True)
+    return Fix("Remove the pleasantry and open with something about the reader",
+               (TextEdit(sent.start_char, following.start_char, ""),), safe=True)
 
 
 @rule(
@@ -72,14 +73,12 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
     s, e = first.start_char, first.end_char
     for start, end, _ in ctx.lexicon_in("pleasantry", s, e):
         if _covers_sentence(first, start, end):
-            fix = _removal(first, following)
-            fixes = (fix,) if fix else ()
+            fix = _removal(first, following) or Fix("Open with something about the reader instead")
             yield ctx.finding(
                 start,
                 end,
-                f"the message opens with '{ctx.quote(start, end)}', a pleasantry that says nothing: open with "
-                "something about the reader",
-                *fixes,
+                f"opens with an empty pleasantry: '{ctx.quote(start, end)}'",
+                fix,
             )
             return
     words = [t for t in ctx.tokens_of(first) if t.is_alpha]
@@ -89,18 +88,17 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 start,
                 end,
-                f"the message opens with a self-introduction ('{_opening_words(ctx, first)}'): open with the "
-                "reader's situation; who you are can wait for the signature",
-                Fix("Move who you are to the signature and open with one fact about the reader"),
+                f"opens with a self-introduction: '{_opening_words(ctx, first, 6)}'",
+                Fix("Move who you are to the signature and open with one fact about the reader's situation"),
             )
             return
     pitch = _pitch(ctx, first)
     if pitch is not None:
         yield ctx.finding(
             *pitch,
-            f"the message opens with a pitch about the sender ('{_opening_words(ctx, first)}') before any sign of "
-            "the reader: open with their situation, then say what changes for them",
-            Fix("Open with the reader's situation (\"Your team posted three analyst roles\"), then the pitch"),
+            f"opens with a pitch: '{_opening_words(ctx, first, 7)}'",
+            Fix("Open with the reader's situation (\"Your team posted three analyst roles\"), then say what changes "
+                "for them"),
         )
 
 

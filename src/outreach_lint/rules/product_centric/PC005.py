@@ -60,8 +60,7 @@ def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         start,
         end,
-        f"'{ctx.quote(start, end)}' announces news with nothing in it for the reader: say what it changes for "
-        "them (\"so you can...\", \"which means your team...\")",
-        Fix("Add what the news changes for the reader: \"..., so your team can ...\""),
+        f"'{ctx.quote(start, end)}' is news with nothing in it for the reader",
+        Fix("Add what the news changes for them: \"..., so your team can ...\" or \"which means your team ...\""),
     )
 

@@ -96,8 +96,7 @@ def reading_grade(ctx: RuleContext) -> Iterator[Finding]:
     hardest = max(sentences, key=lambda s: flesch_kincaid_grade(s.text) if len(s) > 3 else 0.0)
     yield ctx.finding(
         *ctx.trimmed(hardest),
-        f"reading grade {grade:.1f} is above {opts.max_grade:g} (aim for 3-6): this is the hardest sentence; "
-        "split it and use everyday words",
+        f"reading grade {grade:.1f} is above {opts.max_grade:g} (target 3-6); hardest sentence here",
         Fix("Split the sentence and swap long words for everyday ones (\"utilize\" becomes \"use\")"),
     )
 

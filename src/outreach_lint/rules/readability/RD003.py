@@ -63,8 +63,7 @@ def too_long(ctx: RuleContext) -> Iterator[Finding]:
         if count > opts.max_words:
             yield ctx.finding(
                 *ctx.trimmed(sent),
-                f"the body is {words} words; the {ctx.profile} profile aims for at most {opts.max_words}: "
-                "the message passes the limit here; keep one point, one proof and one ask",
+                f"the body is {words} words; it passes the {ctx.profile} limit of {opts.max_words} here",
                 Fix("Cut to one point about the reader, one line of proof and one ask; link to the rest"),
             )
             return

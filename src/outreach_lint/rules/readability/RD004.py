@@ -59,7 +59,7 @@ def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
         if n > opts.max_words:
             yield ctx.finding(
                 *ctx.trimmed(sent),
-                f"this sentence is {n} words (more than {opts.max_words}): split it so each sentence says one thing",
+                f"sentence of {n} words (more than {opts.max_words})",
                 Fix("Split it at 'and', 'which' or 'because' into sentences of one idea each"),
             )
 

@@ -74,9 +74,8 @@ def wall_of_text(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 start,
                 first_line_end + 1 if first_line_end > 0 else end,
-                f"this paragraph is {n} words with no break (more than {opts.max_paragraph_words}): split it into "
-                "short paragraphs a reader can skim",
-                Fix("Break it into the reader's situation, what changes for them, and the ask"),
+                f"paragraph of {n} words with no break (more than {opts.max_paragraph_words})",
+                Fix("Break it into short paragraphs: the reader's situation, what changes for them, and the ask"),
             )
         pos += len(block) + 2
 

@@ -59,8 +59,7 @@ def subject_too_long(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             region.start,
             region.end,
-            f"subject has {words} words and {len(text)} characters (limit {opts.max_words} words, {opts.max_chars} "
-            "characters): phones cut it off; say one thing about the reader in a few words",
-            Fix("Keep the few words about the reader: \"Onboarding at Northwind\""),
+            f"subject is {words} words, {len(text)} characters (limit {opts.max_words} words, {opts.max_chars})",
+            Fix("Say one thing about the reader in a few words: \"Onboarding at Northwind\""),
         )
 

@@ -54,7 +54,7 @@ def missing_subject(ctx: RuleContext) -> Iterator[Finding]:
     region = ctx.region("subject")
     at = region.start if region else (ctx.region("body").start if ctx.region("body") else 0)  # type: ignore[union-attr]
     yield ctx.finding(
-        at, at, "the email has no subject: the inbox will show '(no subject)'; add a few words about the reader",
+        at, at, "no subject: the inbox will show '(no subject)'",
         Fix("Add a subject of a few words about the reader: \"Onboarding at Northwind\""),
     )
 

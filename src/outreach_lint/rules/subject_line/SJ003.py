@@ -58,8 +58,8 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
     if m:
         s, e = region.start + m.start(), region.start + m.end()
         yield ctx.finding(
-            s, e, f"'{ctx.quote(s, e)}' in the subject reads as spam to filters and readers: write it as you would to a colleague",
-            Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic: \"your audit backlog\""),
+            s, e, f"'{ctx.quote(s, e)}' in the subject reads as spam",
+            Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic, as you would to a colleague: \"your audit backlog\""),
         )
         return
     words = [w for w in _LATIN_WORD.findall(text)]
@@ -67,7 +67,7 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
     if len(words) >= 3 and len(caps) * 2 > len(words):
         calm = text[:1].upper() + text[1:].lower()
         yield ctx.finding(
-            region.start, region.end, "the subject is in capitals, which reads as shouting: use sentence case",
+            region.start, region.end, f"subject in capitals reads as shouting: '{ctx.quote(region.start, region.end)}'",
             Fix(f"Use sentence case: '{calm}' (check names and acronyms)", (TextEdit(region.start, region.end, calm),)),
         )
 

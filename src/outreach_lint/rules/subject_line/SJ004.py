@@ -53,7 +53,7 @@ def fake_reply_prefix(ctx: RuleContext) -> Iterator[Finding]:
     e = region.start + m.end()
     end = e + (len(ctx.text[e : region.end]) - len(ctx.text[e : region.end].lstrip()))
     yield ctx.finding(
-        s, e, f"'{ctx.quote(s, e)}' makes a first message look like a reply: the reader knows it is not; drop the prefix",
+        s, e, f"'{ctx.quote(s, e)}' makes a first message look like a reply",
         Fix(f"Remove '{ctx.quote(s, e)}'", (TextEdit(s, end, ""),)),
     )
 
