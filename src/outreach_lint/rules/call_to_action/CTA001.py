@@ -26,6 +26,14 @@ from ._common import ASK_RULE_LEXICONS
         ),
         example="We launched a new version of our reporting tool last week with faster exports.",
         instead="Ask one specific thing: \"Would faster exports help your month-end? I can show you in 15 minutes on Tuesday.\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Only the writer "
+            "knows what to ask this reader for."
+        ),
+        sources=(
+            "Doctrine section 3, \"Every message asks for something specific\": a message with no next step is "
+            "the first signal listed there."
+        ),
     ),
     profiles=("cold-email", "follow-up", "linkedin", "script", "announcement"),
     lexicons=ASK_RULE_LEXICONS,

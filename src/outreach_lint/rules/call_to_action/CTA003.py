@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ...asks import Ask
 from ...diagnostics import Finding, Fix
-from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 from ._common import ASK_RULE_LEXICONS, short
 
 _ACTION_NAMES = {
@@ -53,6 +53,14 @@ class CompetingOptions(RuleOptions):
         ),
         example="Book a demo, read our blog, and follow us on LinkedIn. Also, reply with your team size!",
         instead="Keep the one ask that matters now: \"Would a 15-minute call on Tuesday help?\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Which ask to keep is "
+            "the writer's call; the suggestion lists them in order."
+        ),
+        sources=(
+            "Doctrine section 3 (competing asks). The default of two destinations follows the Hick-Hyman law: "
+            "the time to choose grows with the number of options, and a reader short of time chooses none."
+        ),
     ),
     options=CompetingOptions,
     lexicons=ASK_RULE_LEXICONS,
@@ -61,11 +69,15 @@ class CompetingOptions(RuleOptions):
         "Hi Jo,\n\nYour team is hiring. Can we schedule a call this week? You can also download our guide. "
         "And please follow us on Twitter.\n",
         "Hi Al,\n\nSign up for a free trial today. Then watch the webinar. Would a call on Friday work?\n",
+        Example("Hi Sam,\n\nWould a 15-minute call on Tuesday work? You can also download our rota guide.\n",
+                options={"max-destinations": 1}),
     ),
     passes=(
         "Hi Sam,\n\nWould a 15-minute call on Tuesday work? If not, who owns onboarding on your team?\n",
         "Hi Jo,\n\nYour team is hiring. Want me to send the two-page guide?\n",
         "Hi Al,\n\nHere is the case study you asked for. Would a call on Friday help to go through it?\n",
+        Example("Hi Jo,\n\nYour team is hiring. Can we schedule a call this week? You can also download our guide. "
+                "And please follow us on Twitter.\n", options={"max-destinations": 3}),
     ),
 )
 def competing_asks(ctx: RuleContext) -> Iterator[Finding]:

@@ -23,6 +23,14 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         ),
         example="Hi {{first_name}}, I noticed [Company Name] is hiring.",
         instead="Fill in every field before sending, or lint the file in template mode if it is a template.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. The value of a field "
+            "lives in the sending tool's data, not in the draft."
+        ),
+        sources=(
+            "Doctrine section 5: merge fields left unfilled in a message about to be sent (in a template they "
+            "are expected)."
+        ),
     ),
     severity=Severity.ERROR,
     regions=("subject", "greeting", "body"),

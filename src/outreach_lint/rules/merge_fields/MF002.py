@@ -78,6 +78,15 @@ def broken_fields(text: str) -> list[tuple[int, int]]:
         ),
         example="Hi {{first_name},",
         instead="Close the field with the same delimiter it opened with: {{first_name}}.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Which delimiter was "
+            "meant depends on the sending tool, so the field is never rewritten."
+        ),
+        sources=(
+            "Doctrine section 5 (merge fields). The delimiters checked are the merge-tag syntaxes of common "
+            "sending tools: Mailchimp's *|FNAME|*, double-brace {{first_name}}, single-brace {FirstName}, "
+            "[Company Name] and %FIRSTNAME%."
+        ),
     ),
     severity=Severity.ERROR,
     regions=("subject", "greeting", "body"),

@@ -12,7 +12,7 @@ from ...analyses.grammar import (
     classify,
 )
 from ...diagnostics import Finding, Fix
-from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 from ..call_to_action._common import short
 
 if TYPE_CHECKING:
@@ -56,6 +56,15 @@ def _phrase(subject: Token) -> tuple[int, int]:
             "Make the reader the subject: 'Your analysts spend Mondays rebuilding reports. You could have them "
             "ready at 8am instead. Worth a look?'"
         ),
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Turning a sentence "
+            "around to the reader changes what it says."
+        ),
+        sources=(
+            "Doctrine section 1, \"About them, not about us\": the seller as the grammatical subject of most "
+            "sentences while the reader rarely is. The thresholds (3 seller sentences, more than half) were "
+            "tuned on the labelled corpus in tests/corpus."
+        ),
     ),
     regions=("body",),
     requires=("DEP", "POS"),
@@ -67,6 +76,8 @@ def _phrase(subject: Token) -> tuple[int, int]:
         "Our team has grown to forty people. We would like to set up a call.\n",
         "Hi Lee,\n\nOur software automates invoicing. Our customers love it. We integrate with your ERP. "
         "We can also import your history. Can we talk on Friday?\n",
+        Example("Hi Dana,\n\nWe build scheduling software for clinics. We sync rotas overnight. The price is fair.\n",
+                options={"min-seller-sentences": 2}),
     ),
     passes=(
         "Hi Dana,\n\nYou mentioned that onboarding takes your team three weeks. Your new reps could be selling "
@@ -75,6 +86,9 @@ def _phrase(subject: Token) -> tuple[int, int]:
         "How are you handling onboarding so far?\n",
         "Hi Ana,\n\nWe met at the Lisbon meetup. You asked how teams like yours cut review time. "
         "Here is the checklist you wanted. Does it match what your team does today?\n",
+        Example("Hi Lee,\n\nWe run payroll software for retailers. Our clients pay staff weekly. We added tax filing last "
+                "year. The Leeds office handles support. Pricing starts at four pounds a head.\n",
+                options={"max-seller-share": 0.7}),
     ),
 )
 def seller_as_subject(ctx: RuleContext) -> Iterator[Finding]:

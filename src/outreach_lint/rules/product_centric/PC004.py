@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...analyses.grammar import SUBJECT_DEPS, classify
 from ...diagnostics import Finding, Fix, TextEdit
 from ...metrics import READER_PRONOUNS
-from ...rule import RuleContext, RuleDocs, rule
+from ...rule import Example, RuleContext, RuleDocs, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -45,12 +45,26 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
         ),
         example="I hope this email finds you well. My name is Sam and I'm reaching out from Acme.",
         instead="Open with the reader: \"Saw that Northwind is opening a second warehouse in Leeds.\"",
+        fix_safety=(
+            "Safe for an empty pleasantry (\"I hope this email finds you well\") that is the whole first "
+            "sentence with another sentence after it: --fix deletes it and the space up to the next sentence, "
+            "which then opens the message. A pleasantry that is the message's only sentence, a "
+            "self-introduction and a pitch get advice only: removing them would leave nothing, or drop facts "
+            "the writer may want elsewhere."
+        ),
+        sources=(
+            "Doctrine section 1 (an opening sentence about the sender: self-introductions, pleasantries that "
+            "say nothing, a pitch before any sign of the reader) and section 9 (empty openers on calls)."
+        ),
     ),
     requires=("DEP", "POS"),
     profiles=("cold-email", "follow-up", "linkedin", "announcement"),
     lexicons=("self-intro", "pleasantry", "pitch-verbs"),
     fail=(
-        "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
+        Example(
+            "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
+            fixed="Hi Dana,\n\nYour team posted three analyst roles. Worth a chat?\n",
+        ),
         "Hi Lee,\n\nMy name is Sam and I am reaching out from Acme. Your invoices take a week to approve. "
         "Want to see a faster way?\n",
         "Hi Ana,\n\nWe help logistics companies cut fuel costs with route planning. Would a call on Tuesday work?\n",

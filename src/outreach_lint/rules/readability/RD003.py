@@ -33,6 +33,15 @@ class LengthOptions(RuleOptions):
         ),
         example="A 220-word cold email that explains the product, the company history and three case studies.",
         instead="Keep one point about the reader, one line of proof and one ask; link to the rest.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Cutting a message "
+            "means choosing what to leave out."
+        ),
+        sources=(
+            "Doctrine section 6: reply-rate studies of cold email put the best results under about 125 words, "
+            "with published optima from 25-50 up to 200 words, so this is a soft warning whose limit each "
+            "profile sets (docs/profiles.md)."
+        ),
     ),
     options=LengthOptions,
     profiles=("cold-email", "follow-up", "reply", "linkedin", "announcement"),
@@ -43,6 +52,8 @@ class LengthOptions(RuleOptions):
                 + "Can we talk Tuesday?\n", profile="follow-up"),
         Example("Hi Al,\n\n" + "Saw your post about hiring twenty engineers this quarter. " * 12 + "Open to a chat?\n",
                 profile="linkedin"),
+        Example("Hi Sam,\n\nYour team runs payroll for four countries and every run takes two days of checking. Most "
+                "of that is copying totals between sheets. Worth a look?\n", options={"max-words": 20}),
     ),
     passes=(
         "Hi Sam,\n\nYour team runs payroll for four countries and every run takes two days of checking. "
@@ -50,6 +61,8 @@ class LengthOptions(RuleOptions):
         Example("Hi Jo,\n\n" + "Following up on the pilot numbers we shared with your team last week. " * 9
                 + "Can we talk Tuesday?\n", profile="reply"),
         Example("Hi Al,\n\nSaw your post about hiring twenty engineers this quarter. Open to a chat?\n", profile="linkedin"),
+        Example("Hi Sam,\n\n" + "Your team runs payroll for four countries and every run takes two days of checking. " * 10
+                + "Worth a look?\n", options={"max-words": 200}),
     ),
 )
 def too_long(ctx: RuleContext) -> Iterator[Finding]:

@@ -35,6 +35,16 @@ _SPAM_WORDS = linear_regex.compile(
         ),
         example="Subject: FREE AUDIT FOR YOUR TEAM!!!",
         instead="Write it as you would to a colleague: 'Subject: your audit backlog'.",
+        fix_safety=(
+            "Unsafe: for a subject in capitals the suggestion carries an edit to sentence case, but --fix never "
+            "applies it, since lowercasing breaks names and acronyms (\"ACME\", \"SaaS\", \"NYC\"); apply it in "
+            "an editor or the --diff output after checking them. A spam word gets advice only."
+        ),
+        sources=(
+            "Doctrine section 6 (ALL CAPS and spammy subjects). Spam filters score the same signals: "
+            "SpamAssassin has rules for an all-capitals subject and for words such as \"free\", \"guaranteed\" "
+            "and \"act now\"."
+        ),
     ),
     regions=("subject",),
     profiles=EMAIL_PROFILES + ("reply",),

@@ -26,6 +26,15 @@ _REPLY_PREFIX = linear_regex.compile(r"^\s*(?:re|fw|fwd|aw|sv|tr)\s*(?:\[\d+\])?
         ),
         example="Subject: RE: our conversation",
         instead="An honest subject about them: 'Subject: onboarding at Northwind'.",
+        fix_safety=(
+            "Unsafe: the suggestion carries the edit that removes the prefix, but --fix never applies it. The "
+            "rule cannot see a thread kept outside the file (a reply whose quote the sending tool strips), "
+            "where the prefix is honest, so the writer decides."
+        ),
+        sources=(
+            "Doctrine section 6 (fake \"RE:\"/\"FW:\" prefixes) and section 8 (claimed familiarity reads as a "
+            "trick)."
+        ),
     ),
     regions=("subject",),
     profiles=("cold-email",),
