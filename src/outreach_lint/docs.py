@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .profiles import PROFILES
-from .rule import Rule
+from .rule import Example, Rule
 
 
 def _block(text: str) -> str:
@@ -44,6 +45,7 @@ def rule_markdown(rule: Rule) -> str:
         "",
         m.docs.instead,
         "",
+        *(["## Fix safety", "", m.docs.fix_safety, ""] if m.docs.fix_safety else []),
     ]
     fields = m.options.model_fields
     if fields:
@@ -73,11 +75,33 @@ def rule_markdown(rule: Rule) -> str:
         ]
     lines += ["## Flagged", ""]
     for e in m.examples.fail:
-        lines += [_block(e.text), ""]
+        lines += _example_lines(e)
     lines += ["## Not flagged", ""]
     for e in m.examples.passes:
-        lines += [_block(e.text), ""]
+        lines += _example_lines(e)
+    if m.docs.sources:
+        lines += ["## Sources", "", m.docs.sources, ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _example_lines(e: Example) -> list[str]:
+    """An example as the reader of the docs needs it: the options it runs with, the text, what --fix makes of it."""
+    lines = []
+    if e.options:
+        shown = ", ".join(f"`{k} = {_toml(v)}`" for k, v in e.options.items())
+        lines += [f"With {shown}:", ""]
+    lines += [_block(e.text), ""]
+    if e.fixed is not None:
+        lines += ["Fixed by --fix:", "", _block(e.fixed), ""]
+    return lines
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value)
+    return str(value)
 
 
 def rule_summary(rule: Rule, enabled: bool) -> dict[str, Any]:
@@ -92,7 +116,8 @@ def rule_summary(rule: Rule, enabled: bool) -> dict[str, Any]:
             k: {"default": f.default, "type": str(f.annotation), "description": f.description or ""}
             for k, f in m.options.model_fields.items()
         },
-        "docs": {"what": m.docs.what, "why": m.docs.why, "example": m.docs.example, "instead": m.docs.instead},
+        "docs": {"what": m.docs.what, "why": m.docs.why, "example": m.docs.example, "instead": m.docs.instead,
+                 "fix_safety": m.docs.fix_safety, "sources": m.docs.sources},
         "examples": {"fail": [e.text for e in m.examples.fail], "pass": [e.text for e in m.examples.passes]},
     }
 

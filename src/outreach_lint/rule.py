@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict
@@ -86,17 +87,32 @@ class RuleDocs:
     why: str
     example: str
     instead: str
+    # When --fix may apply the rule's suggestions and when it must not (or that they are advice only).
+    fix_safety: str = ""
+    # Where the rule's reason and thresholds come from: a doctrine section, a named formula or guide.
+    sources: str = ""
 
 
 @dataclass(frozen=True)
 class Example:
-    """A message a rule must flag (fail) or leave alone (pass). ``text`` is a draft file's content."""
+    """A message a rule must flag (fail) or leave alone (pass). ``text`` is a draft file's content.
+
+    ``options`` are the rule's options for this example, as ``[rules.CODE]`` would set them
+    (``{"max-words": 40}``), so an example can show what a threshold does. ``fixed``, when given, is
+    the text --fix must make of ``text`` with this rule's safe suggestions, exactly.
+    """
 
     text: str
     profile: str | None = None
     mode: str | None = None
     format: str = "text"
     model: str | None = None  # a pipeline to run the example with (e.g. "blank:en")
+    # Left out of the hash (a mapping has none); read-only, since an example is a value.
+    options: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    fixed: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
 
 
 @dataclass(frozen=True)

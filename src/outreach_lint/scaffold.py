@@ -64,6 +64,8 @@ from ...rule import RuleContext, RuleDocs, rule
         why="TODO why the reader is worse off (cite the doctrine section).",
         example="TODO a sentence it flags.",
         instead="TODO what to write instead.",
+        fix_safety="TODO when the suggestion is safe to apply without reading it (or: advice only).",
+        sources="TODO the doctrine section, and where the thresholds come from.",
     ),
     fail=("TODO a message it must flag",),
     passes=("TODO a message it must leave alone",),
@@ -94,6 +96,8 @@ rules:
       why: TODO why the reader is worse off.
       example: TODO a sentence it flags.
       instead: TODO what to write instead.
+      fix-safety: TODO when the suggestion is safe to apply without reading it (or advice only).
+      sources: TODO the doctrine section, and where the thresholds come from.
     examples:
       fail:
         - "TODO a message it must flag"

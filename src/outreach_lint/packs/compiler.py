@@ -138,7 +138,7 @@ def _last_sentence(ctx: RuleContext, regions: tuple[str, ...]) -> tuple[int, int
 def _example(e: str | ExampleSpec) -> Example:
     if isinstance(e, str):
         return Example(e)
-    return Example(e.text, profile=e.profile, mode=e.mode)
+    return Example(e.text, profile=e.profile, mode=e.mode, options=e.options, fixed=e.fixed)
 
 
 def rules_from_pack(path: Path, origin: str, *, trusted: bool = False) -> list[PackRule]:
@@ -157,7 +157,7 @@ def rules_from_pack(path: Path, origin: str, *, trusted: bool = False) -> list[P
             code=r.code,
             name=r.name,
             summary=r.summary,
-            docs=RuleDocs(r.docs.what, r.docs.why, r.docs.example, r.docs.instead),
+            docs=RuleDocs(r.docs.what, r.docs.why, r.docs.example, r.docs.instead, r.docs.fix_safety, r.docs.sources),
             severity=Severity.parse(r.severity),
             regions=tuple(r.regions),
             requires=requirements(r),

@@ -151,12 +151,19 @@ class DocsSpec(_Strict):
     why: str = Field(min_length=1)
     example: str = Field(min_length=1)
     instead: str = Field(min_length=1)
+    # Optional in users' packs (packs written before these sections still load); every built-in has both.
+    fix_safety: str = Field(default="", alias="fix-safety")
+    sources: str = ""
 
 
 class ExampleSpec(_Strict):
     text: str
     profile: str | None = None
     mode: Literal["template", "rendered"] | None = None
+    # The rule's options for this example, as `[rules.CODE]` sets them (pack rules take none today).
+    options: dict[str, Any] = Field(default_factory=dict)
+    # The text --fix must make of `text` with this rule's safe suggestions.
+    fixed: str | None = None
 
 
 class ExamplesSpec(_Strict):

@@ -27,6 +27,14 @@ from ._common import ASK_RULE_LEXICONS
         ),
         example="We launched a new version of our reporting tool last week with faster exports.",
         instead="Ask one specific thing: \"Would faster exports help your month-end? I can show you in 15 minutes on Tuesday.\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Only the writer "
+            "knows what to ask this reader for."
+        ),
+        sources=(
+            "Doctrine section 3, \"Every message asks for something specific\": a message with no next step is "
+            "the first signal listed there."
+        ),
     ),
     profiles=("cold-email", "follow-up", "linkedin", "script", "announcement"),
     lexicons=ASK_RULE_LEXICONS,
@@ -57,8 +65,7 @@ def no_ask(ctx: RuleContext) -> Iterator[Finding]:
     worded = [s for s in sentences if sum(1 for t in ctx.tokens_of(s) if t.is_alpha) >= 2]
     yield ctx.finding(
         *ctx.trimmed((worded or sentences)[-1]),
-        "no ask in this message: end with one specific question or next step the reader can answer "
-        "(\"Worth a look?\", \"Would Tuesday at 10 work for 15 minutes?\")",
+        "no ask in this message",
         Fix("End with one ask the reader can answer: \"Worth a look?\" or \"Would Tuesday at 10 work for 15 minutes?\""),
     )
 

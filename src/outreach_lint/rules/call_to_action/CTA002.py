@@ -27,6 +27,14 @@ from ._common import ASK_RULE_LEXICONS
         ),
         example="Let me know if you're interested!",
         instead="\"Would a 15-minute call on Thursday at 10 work?\" or, for a first touch, \"Worth a look?\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. A specific ask names "
+            "a day, a length or a yes/no question that only the writer can choose."
+        ),
+        sources=(
+            "Doctrine section 3 (the vague asks it names: \"let me know if you're interested\", \"feel free to "
+            "reach out\", \"thoughts?\"), with its caveat that a short interest question is a good first ask."
+        ),
     ),
     lexicons=ASK_RULE_LEXICONS,
     fail=(
@@ -51,8 +59,7 @@ def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 start,
                 end,
-                f"'{words}' is a vague ask that leaves the next step to the reader: propose something specific "
-                "they can say yes to",
+                f"'{words}' is a vague ask",
                 Fix(f"Replace '{words}' with a question they can answer yes to: \"Worth a look?\" (first touch) or "
                     "\"Would Tuesday at 10 work for 15 minutes?\""),
             )

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ...analyses.asks import Ask
 from ...diagnostics import Finding, Fix
-from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 from ._common import ASK_RULE_LEXICONS, short
 
 _ACTION_NAMES = {
@@ -16,6 +16,15 @@ _ACTION_NAMES = {
     "content": "reading or watching something",
     "social": "following on social media",
     "signup": "signing up",
+    "referral": "a referral",
+    "reply": "a reply",
+}
+# The same destinations in a word or two, for the message (the suggestion spells them out).
+_SHORT_NAMES = {
+    "meeting": "a meeting",
+    "content": "content",
+    "social": "a follow",
+    "signup": "a sign-up",
     "referral": "a referral",
     "reply": "a reply",
 }
@@ -45,6 +54,14 @@ class CompetingOptions(RuleOptions):
         ),
         example="Book a demo, read our blog, and follow us on LinkedIn. Also, reply with your team size!",
         instead="Keep the one ask that matters now: \"Would a 15-minute call on Tuesday help?\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Which ask to keep is "
+            "the writer's call; the suggestion lists them in order."
+        ),
+        sources=(
+            "Doctrine section 3 (competing asks). The default of two destinations follows the Hick-Hyman law: "
+            "the time to choose grows with the number of options, and a reader short of time chooses none."
+        ),
     ),
     options=CompetingOptions,
     lexicons=ASK_RULE_LEXICONS,
@@ -53,11 +70,15 @@ class CompetingOptions(RuleOptions):
         "Hi Jo,\n\nYour team is hiring. Can we schedule a call this week? You can also download our guide. "
         "And please follow us on Twitter.\n",
         "Hi Al,\n\nSign up for a free trial today. Then watch the webinar. Would a call on Friday work?\n",
+        Example("Hi Sam,\n\nWould a 15-minute call on Tuesday work? You can also download our rota guide.\n",
+                options={"max-destinations": 1}),
     ),
     passes=(
         "Hi Sam,\n\nWould a 15-minute call on Tuesday work? If not, who owns onboarding on your team?\n",
         "Hi Jo,\n\nYour team is hiring. Want me to send the two-page guide?\n",
         "Hi Al,\n\nHere is the case study you asked for. Would a call on Friday help to go through it?\n",
+        Example("Hi Jo,\n\nYour team is hiring. Can we schedule a call this week? You can also download our guide. "
+                "And please follow us on Twitter.\n", options={"max-destinations": 3}),
     ),
 )
 def competing_asks(ctx: RuleContext, opts: CompetingOptions) -> Iterator[Finding]:
@@ -69,12 +90,16 @@ def competing_asks(ctx: RuleContext, opts: CompetingOptions) -> Iterator[Finding
     if len(first_for) <= opts.max_destinations:
         return
     ordered = sorted(first_for.items(), key=lambda kv: (kv[1].start, kv[0]))
-    listed = "; ".join(f"{_ACTION_NAMES[a]}: '{short(ask.text, 40)}'" for a, ask in ordered)
+    by_ask: dict[int, list[str]] = {}  # one sentence can ask for several of them
+    for a, ask in ordered:
+        by_ask.setdefault(id(ask), []).append(_ACTION_NAMES[a])
+    texts = {id(ask): ask.text for _, ask in ordered}
+    listed = "; ".join(f"{', '.join(names)}: '{short(texts[k], 40)}'" for k, names in by_ask.items())
     extra = ordered[opts.max_destinations][1]
     yield ctx.finding(
         extra.start,
         extra.end,
-        f"the message asks for {len(first_for)} different things ({listed}): keep the one that matters most",
-        Fix(f"Keep the ask for {_ACTION_NAMES[ordered[0][0]]} and drop the others"),
+        f"{len(first_for)} competing asks: {', '.join(_SHORT_NAMES[a] for a, _ in ordered)}",
+        Fix(f"Keep the ask for {_ACTION_NAMES[ordered[0][0]]} and drop the others ({listed})"),
     )
 

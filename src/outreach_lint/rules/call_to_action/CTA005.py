@@ -34,6 +34,15 @@ class FrictionOptions(RuleOptions):
         ),
         example="Can we book a 60-minute demo with your team next week?",
         instead="Ask for something small: \"Worth a look?\" or \"Would 15 minutes on Tuesday work?\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Shrinking a meeting "
+            "changes what the seller offers, which --fix cannot decide."
+        ),
+        sources=(
+            "Doctrine section 3, its caveat on first cold touches (an interest question or a short call, not a "
+            "fixed hour). The 20-minute default follows the common sales advice of a 15-20 minute first call; "
+            "see docs/profiles.md."
+        ),
     ),
     options=FrictionOptions,
     lexicons=ASK_RULE_LEXICONS + ("high-friction",),
@@ -42,6 +51,8 @@ class FrictionOptions(RuleOptions):
         "Hi Sam,\n\nYour team is hiring analysts. Can we book a 60-minute demo next week?\n",
         "Hi Jo,\n\nYou are opening a new warehouse. Would you have an hour on Thursday for a full demo?\n",
         "Hi Al,\n\nYour support queue doubled this year. Could we set up an on-site workshop with your leads?\n",
+        Example("Hi Sam,\n\nYour team is hiring analysts. Would a 15-minute call on Tuesday work?\n",
+                options={"max-minutes": 10}),
     ),
     passes=(
         "Hi Sam,\n\nYour team is hiring analysts. Would a 15-minute call on Tuesday work?\n",
@@ -50,6 +61,8 @@ class FrictionOptions(RuleOptions):
             "Hi Al,\n\nThanks for the call. Could we book a 60-minute demo with your leads on Thursday?\n",
             profile="follow-up",
         ),
+        Example("Hi Jo,\n\nYour rota still lives in three spreadsheets. Could we book 30 minutes on Thursday to walk "
+                "through it?\n", options={"max-minutes": 45}),
     ),
 )
 def high_friction_first_ask(ctx: RuleContext, opts: FrictionOptions) -> Iterator[Finding]:
@@ -64,9 +77,9 @@ def high_friction_first_ask(ctx: RuleContext, opts: FrictionOptions) -> Iterator
             yield ctx.finding(
                 ask.start,
                 ask.end,
-                f"'{short(ctx.quote(ask.start, ask.end))}' asks a stranger for {what}: make the first ask small "
-                f"(a yes/no question, or {opts.max_minutes} minutes at most)",
-                Fix(f"Ask for {min(15, opts.max_minutes)} minutes, or first ask \"Worth a look?\""),
+                f"'{short(ctx.quote(ask.start, ask.end), 45)}' asks a stranger for {what}",
+                Fix(f"Make the first ask small: {min(15, opts.max_minutes)} minutes ({opts.max_minutes} at most), "
+                    "or a yes/no question such as \"Worth a look?\""),
             )
             return
 

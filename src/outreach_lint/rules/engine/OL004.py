@@ -20,6 +20,14 @@ from ...rule import EngineFacts, EngineFinding, Example, RuleDocs, engine_rule
         why="The reader would see '�' where a letter belongs; it looks careless and can garble a name.",
         example="Hi Ren\ufffde, I saw your talk.",
         instead="Re-save the file as UTF-8 and retype the damaged characters.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. The bytes that could "
+            "not be decoded are gone from the text; only the original file can restore them."
+        ),
+        sources=(
+            "The Unicode replacement character U+FFFD, which a decoder puts where bytes are not valid in the "
+            "file's encoding (error E010 in docs/output.md)."
+        ),
     ),
     severity=Severity.ERROR,
     regions=("body",),

@@ -44,6 +44,14 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
         ),
         example="Companies like yours have seen amazing results with our platform.",
         instead="Name the peer and the number: \"Brightline, also a 40-person agency, cut onboarding from 3 weeks to 5 days.\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Only the writer "
+            "knows which customer and which result to name."
+        ),
+        sources=(
+            "Doctrine section 5, \"Specific to this reader, now\": generic social proof (\"companies like "
+            "yours\", \"many of our clients\")."
+        ),
     ),
     requires=("POS", "DEP"),  # the names the sender gives itself come from the parse
     lexicons=("generic-proof",),
@@ -71,7 +79,7 @@ def generic_social_proof(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             start,
             end,
-            f"'{ctx.quote(start, end)}' could be sent to anyone: name a similar customer and the result they got",
+            f"'{ctx.quote(start, end)}' could be sent to anyone",
             Fix("Name the peer and the number: \"Brightline, a 40-person agency, cut onboarding to 5 days\""),
         )
 

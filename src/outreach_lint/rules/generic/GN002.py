@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix, Severity
-from ...rule import RuleContext, RuleDocs, RuleOptions, rule
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 from ._common import (
     NOT_NAMES,
     sender_names,
@@ -46,6 +46,15 @@ class TraceOptions(RuleOptions):
         ),
         example="We help businesses grow faster with smarter tools. Would you like to see a demo next week?",
         instead="Add one thing that is only true of them: \"Saw that Northwind opened a second site in Leeds.\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. A detail about the "
+            "reader has to come from research, not from the text."
+        ),
+        sources=(
+            "Doctrine section 5 (no trace of the reader) and section 8 (a trace is a checkable detail, not a "
+            "name in the greeting). The 30-word minimum was set on the labelled corpus: shorter notes are often "
+            "good one-line questions."
+        ),
     ),
     severity=Severity.WARNING,
     requires=("POS", "DEP"),
@@ -62,6 +71,8 @@ class TraceOptions(RuleOptions):
         "Hi,\n\nMost finance teams spend too long on the monthly close, and it gets harder as the company "
         "grows. There is a simpler way to do it that does not need a big project. Would it be worth a short "
         "conversation this month?\n",
+        Example("Hi there,\n\nWe help teams grow faster with smarter tools. Would a short demo next week help?\n",
+                options={"min-words": 10}),
     ),
     passes=(
         "Hi Dana,\n\nSaw that Northwind opened a second warehouse in Leeds last month. Two sites usually means "
@@ -73,6 +84,9 @@ class TraceOptions(RuleOptions):
         "Hi {{first_name}},\n\nMost finance teams at {{company}} size spend too long on the monthly close, and "
         "it gets harder as the company grows. There is a simpler way that does not need a big project. "
         "Worth a short conversation?\n",
+        Example("Hi there,\n\nWe help businesses grow faster with smarter tools that save time and money every single "
+                "day. Most teams find that our approach makes work easier and helps them get more done with less "
+                "effort. Would you like to see a short demo next week?\n", options={"min-words": 60}),
     ),
 )
 def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
@@ -95,9 +109,8 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
             return
     yield ctx.finding(
         *ctx.trimmed(next(ctx.body_sentences())),
-        "nothing in this message is about this reader (no company, role, situation or words of theirs): add one "
-        "detail that is only true of them",
-        Fix("Add one fact about them: their company, a post they wrote, a number from their world"),
+        "nothing about this reader: no company, role, situation or their words",
+        Fix("Add one detail only true of them: their company, a post they wrote, a number from their world"),
     )
 
 

@@ -23,6 +23,14 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         ),
         example="Hi {{first_name}}, I noticed [Company Name] is hiring.",
         instead="Fill in every field before sending, or lint the file in template mode if it is a template.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. The value of a field "
+            "lives in the sending tool's data, not in the draft."
+        ),
+        sources=(
+            "Doctrine section 5: merge fields left unfilled in a message about to be sent (in a template they "
+            "are expected)."
+        ),
     ),
     severity=Severity.ERROR,
     regions=("subject", "greeting", "body", "links"),  # a field left in a link's query string is still unfilled
@@ -45,8 +53,8 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             f.start,
             f.end,
-            f"unfilled merge field {typed}: the reader would see the placeholder; fill it in before sending "
-            "(or lint the file with --mode template)",
-            Fix("Fill in the field, or check the sending tool's data for this contact"),
+            f"unfilled merge field {typed}",
+            Fix("Fill in the field before sending (check the sending tool's data for this contact), or lint "
+                "templates with --mode template"),
         )
 

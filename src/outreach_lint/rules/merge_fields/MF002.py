@@ -78,6 +78,15 @@ def broken_fields(text: str) -> list[tuple[int, int]]:
         ),
         example="Hi {{first_name},",
         instead="Close the field with the same delimiter it opened with: {{first_name}}.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. Which delimiter was "
+            "meant depends on the sending tool, so the field is never rewritten."
+        ),
+        sources=(
+            "Doctrine section 5 (merge fields). The delimiters checked are the merge-tag syntaxes of common "
+            "sending tools: Mailchimp's *|FNAME|*, double-brace {{first_name}}, single-brace {FirstName}, "
+            "[Company Name] and %FIRSTNAME%."
+        ),
     ),
     severity=Severity.ERROR,
     regions=("subject", "greeting", "body", "links"),  # a field left in a link's query string is still unfilled
@@ -107,8 +116,8 @@ def malformed_merge_field(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             start,
             end,
-            f"malformed merge field '{typed}': the delimiters do not match or no sending tool knows them, so it "
-            "will be sent as typed; write it the way your tool expects ({{first_name}}, *|FNAME|*, [First Name])",
-            Fix("Write the field the way your sending tool expects, with matching delimiters"),
+            f"malformed merge field '{typed}' would be sent as typed",
+            Fix("Write the field the way your sending tool expects, with matching delimiters: {{first_name}}, "
+                "*|FNAME|* or [First Name]"),
         )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ...analyses.grammar import SUBJECT_DEPS, classify
 from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix, TextEdit
-from ...rule import RuleContext, RuleDocs, rule
+from ...rule import Example, RuleContext, RuleDocs, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -24,7 +24,8 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
     """Delete the pleasantry and the space after it, up to the next sentence."""
     if following is None:
         return None
-    return Fix("Remove the pleasantry", (TextEdit(sent.start_char, following.start_char, ""),), safe=True)
+    return Fix("Remove the pleasantry and open with something about the reader",
+               (TextEdit(sent.start_char, following.start_char, ""),), safe=True)
 
 
 @rule(
@@ -44,12 +45,26 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
         ),
         example="I hope this email finds you well. My name is Sam and I'm reaching out from Acme.",
         instead="Open with the reader: \"Saw that Northwind is opening a second warehouse in Leeds.\"",
+        fix_safety=(
+            "Safe for an empty pleasantry (\"I hope this email finds you well\") that is the whole first "
+            "sentence with another sentence after it: --fix deletes it and the space up to the next sentence, "
+            "which then opens the message. A pleasantry that is the message's only sentence, a "
+            "self-introduction and a pitch get advice only: removing them would leave nothing, or drop facts "
+            "the writer may want elsewhere."
+        ),
+        sources=(
+            "Doctrine section 1 (an opening sentence about the sender: self-introductions, pleasantries that "
+            "say nothing, a pitch before any sign of the reader) and section 9 (empty openers on calls)."
+        ),
     ),
     requires=("DEP", "POS"),
     profiles=("cold-email", "follow-up", "linkedin", "announcement"),
     lexicons=("self-intro", "pleasantry", "pitch-verbs"),
     fail=(
-        "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
+        Example(
+            "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
+            fixed="Hi Dana,\n\nYour team posted three analyst roles. Worth a chat?\n",
+        ),
         "Hi Lee,\n\nMy name is Sam and I am reaching out from Acme. Your invoices take a week to approve. "
         "Want to see a faster way?\n",
         "Hi Ana,\n\nWe help logistics companies cut fuel costs with route planning. Would a call on Tuesday work?\n",
@@ -72,14 +87,12 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
     s, e = first.start_char, first.end_char
     for start, end, _ in ctx.lexicon_in("pleasantry", s, e):
         if _covers_sentence(first, start, end):
-            fix = _removal(first, following)
-            fixes = (fix,) if fix else ()
+            fix = _removal(first, following) or Fix("Open with something about the reader instead")
             yield ctx.finding(
                 start,
                 end,
-                f"the message opens with '{ctx.quote(start, end)}', a pleasantry that says nothing: open with "
-                "something about the reader",
-                *fixes,
+                f"opens with an empty pleasantry: '{ctx.quote(start, end)}'",
+                fix,
             )
             return
     words = [t for t in ctx.tokens_of(first) if t.is_alpha]
@@ -89,18 +102,17 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 start,
                 end,
-                f"the message opens with a self-introduction ('{_opening_words(ctx, first)}'): open with the "
-                "reader's situation; who you are can wait for the signature",
-                Fix("Move who you are to the signature and open with one fact about the reader"),
+                f"opens with a self-introduction: '{_opening_words(ctx, first, 6)}'",
+                Fix("Move who you are to the signature and open with one fact about the reader's situation"),
             )
             return
     pitch = _pitch(ctx, first)
     if pitch is not None:
         yield ctx.finding(
             *pitch,
-            f"the message opens with a pitch about the sender ('{_opening_words(ctx, first)}') before any sign of "
-            "the reader: open with their situation, then say what changes for them",
-            Fix("Open with the reader's situation (\"Your team posted three analyst roles\"), then the pitch"),
+            f"opens with a pitch: '{_opening_words(ctx, first, 7)}'",
+            Fix("Open with the reader's situation (\"Your team posted three analyst roles\"), then say what changes "
+                "for them"),
         )
 
 

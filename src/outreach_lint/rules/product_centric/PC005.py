@@ -30,6 +30,14 @@ if TYPE_CHECKING:
         ),
         example="We're excited to announce our new integrations page!",
         instead="Lead with the payoff: \"You can now send invoices straight from Xero, so month-end needs no re-keying.\"",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. What the news "
+            "changes for this reader is the writer's to say."
+        ),
+        sources=(
+            "Doctrine section 1: messages that deliver an announcement with no payoff for the reader (\"Just "
+            "wanted to let you know\", \"FYI, we launched\")."
+        ),
     ),
     profiles=("cold-email", "follow-up", "reply", "linkedin", "announcement"),
     lexicons=("announcement", *PAYOFF_LEXICONS),
@@ -60,8 +68,7 @@ def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         start,
         end,
-        f"'{ctx.quote(start, end)}' announces news with nothing in it for the reader: say what it changes for "
-        "them (\"so you can...\", \"which means your team...\")",
-        Fix("Add what the news changes for the reader: \"..., so your team can ...\""),
+        f"'{ctx.quote(start, end)}' is news with nothing in it for the reader",
+        Fix("Add what the news changes for them: \"..., so your team can ...\" or \"which means your team ...\""),
     )
 

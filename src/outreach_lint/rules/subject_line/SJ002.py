@@ -28,6 +28,13 @@ def _is_email_record(ctx: RuleContext) -> bool:
         why="With no subject, the inbox shows '(no subject)': it looks like a mistake or spam, and is rarely opened.",
         example='lint_message(subject="", body="Hi Sam, ...")',
         instead="A few words about the reader: 'Subject: onboarding at Northwind'.",
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. A subject has to say "
+            "something about this reader."
+        ),
+        sources=(
+            "Doctrine section 6: a missing subject line."
+        ),
     ),
     regions=("subject",),
     profiles=EMAIL_PROFILES,
@@ -54,7 +61,7 @@ def missing_subject(ctx: RuleContext) -> Iterator[Finding]:
     region = ctx.region("subject")
     at = region.start if region else (ctx.region("body").start if ctx.region("body") else 0)  # type: ignore[union-attr]
     yield ctx.finding(
-        at, at, "the email has no subject: the inbox will show '(no subject)'; add a few words about the reader",
+        at, at, "no subject: the inbox will show '(no subject)'",
         Fix("Add a subject of a few words about the reader: \"Onboarding at Northwind\""),
     )
 

@@ -35,6 +35,16 @@ _SPAM_WORDS = linear_regex.compile(
         ),
         example="Subject: FREE AUDIT FOR YOUR TEAM!!!",
         instead="Write it as you would to a colleague: 'Subject: your audit backlog'.",
+        fix_safety=(
+            "Unsafe: for a subject in capitals the suggestion carries an edit to sentence case, but --fix never "
+            "applies it, since lowercasing breaks names and acronyms (\"ACME\", \"SaaS\", \"NYC\"); apply it in "
+            "an editor or the --diff output after checking them. A spam word gets advice only."
+        ),
+        sources=(
+            "Doctrine section 6 (ALL CAPS and spammy subjects). Spam filters score the same signals: "
+            "SpamAssassin has rules for an all-capitals subject and for words such as \"free\", \"guaranteed\" "
+            "and \"act now\"."
+        ),
     ),
     regions=("subject",),
     profiles=EMAIL_PROFILES + ("reply",),
@@ -58,8 +68,8 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
     if m:
         s, e = region.start + m.start(), region.start + m.end()
         yield ctx.finding(
-            s, e, f"'{ctx.quote(s, e)}' in the subject reads as spam to filters and readers: write it as you would to a colleague",
-            Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic: \"your audit backlog\""),
+            s, e, f"'{ctx.quote(s, e)}' in the subject reads as spam",
+            Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic, as you would to a colleague: \"your audit backlog\""),
         )
         return
     words = [w for w in _LATIN_WORD.findall(text)]
@@ -67,7 +77,7 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
     if len(words) >= 3 and len(caps) * 2 > len(words):
         calm = text[:1].upper() + text[1:].lower()
         yield ctx.finding(
-            region.start, region.end, "the subject is in capitals, which reads as shouting: use sentence case",
+            region.start, region.end, f"subject in capitals reads as shouting: '{ctx.quote(region.start, region.end)}'",
             Fix(f"Use sentence case: '{calm}' (check names and acronyms)", (TextEdit(region.start, region.end, calm),)),
         )
 

@@ -26,6 +26,15 @@ _REPLY_PREFIX = linear_regex.compile(r"^\s*(?:re|fw|fwd|aw|sv|tr)\s*(?:\[\d+\])?
         ),
         example="Subject: RE: our conversation",
         instead="An honest subject about them: 'Subject: onboarding at Northwind'.",
+        fix_safety=(
+            "Unsafe: the suggestion carries the edit that removes the prefix, but --fix never applies it. The "
+            "rule cannot see a thread kept outside the file (a reply whose quote the sending tool strips), "
+            "where the prefix is honest, so the writer decides."
+        ),
+        sources=(
+            "Doctrine section 6 (fake \"RE:\"/\"FW:\" prefixes) and section 8 (claimed familiarity reads as a "
+            "trick)."
+        ),
     ),
     regions=("subject",),
     profiles=("cold-email",),
@@ -53,7 +62,7 @@ def fake_reply_prefix(ctx: RuleContext) -> Iterator[Finding]:
     e = region.start + m.end()
     end = e + (len(ctx.text[e : region.end]) - len(ctx.text[e : region.end].lstrip()))
     yield ctx.finding(
-        s, e, f"'{ctx.quote(s, e)}' makes a first message look like a reply: the reader knows it is not; drop the prefix",
+        s, e, f"'{ctx.quote(s, e)}' makes a first message look like a reply",
         Fix(f"Remove '{ctx.quote(s, e)}'", (TextEdit(s, end, ""),)),
     )
 
