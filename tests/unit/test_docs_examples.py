@@ -124,3 +124,35 @@ def test_regenerating_keeps_every_line_outside_the_blocks(chunks: list[tuple[lis
 def test_regenerate_names_the_file_in_marker_errors() -> None:
     with pytest.raises(MarkerError, match=r"^docs/x\.md:1: "):
         regenerate(f"{START}check -->\n", lambda args: "", "docs/x.md")
+
+
+# -- docs/configuration.md: the error lines it shows are the ones the CLI prints ----------------------------
+CONFIG_ERRORS = [
+    ({"outreach-lint.toml": 'fail-onn = "warning"\n'}, "unknown key 'fail-onn'"),
+    ({"outreach-lint.toml": "[rules.RD001]\nmax-grad = 8\n"}, "unknown option 'max-grad'"),
+    ({"outreach-lint.toml": 'packs = [".env"]\n', ".env": "TOKEN=not-a-pack\n"}, "rule pack .env:"),
+    ({"outreach-lint.toml": 'packs = ["creds.yaml"]\n', "creds.yaml": "user: someone\npassword: hunter2\n"},
+     "rule pack creds.yaml:1:1:"),
+]
+
+
+@pytest.mark.parametrize("files,marker", CONFIG_ERRORS, ids=["key", "option", "env-file", "yaml-not-a-pack"])
+def test_configuration_md_shows_the_errors_as_printed(tmp_path: Path, files: dict[str, str], marker: str) -> None:
+    from click.testing import CliRunner
+
+    from outreach_lint.cli import main as cli
+
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    [shown] = [line for line in doc.splitlines() if line.startswith("outreach-lint: error: ") and marker in line]
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    shutil.copy(ROOT / "examples" / "cold-email.txt", tmp_path)
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(cli, ["check", "--config", "outreach-lint.toml", "cold-email.txt"])
+    finally:
+        os.chdir(old)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == shown
+    assert "hunter2" not in result.stderr and "not-a-pack" not in result.stderr
