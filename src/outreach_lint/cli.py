@@ -126,13 +126,16 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
     linter = _linter(cfg)
     if fix and show_diff:
         _fail("--fix and --diff cannot be combined: --diff shows what --fix would write")
+    # --fix on stdin prints the fixed text on stdout, so the report of what is left goes to stderr; the
+    # exit code is the one the same content would get in a file: findings left still fail the run.
+    fixed_stdin: bytes | None = None
     if show_diff or (fix and paths == ("-",)):
-        _fix_only(linter, cfg, paths, stdin_filename, input_format, write=False, as_diff=show_diff)
-    if fix:
+        fixed_stdin = _fix_only(linter, cfg, paths, stdin_filename, input_format, write=False, as_diff=show_diff)
+    elif fix:
         _fix_only(linter, cfg, paths, stdin_filename, input_format, write=True, as_diff=False)
     reports, errors, files = [], [], 0
     if "-" in paths:
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read() if fixed_stdin is None else fixed_stdin
         name = stdin_filename or "<stdin>"
         r, e = linter.lint_bytes(data, name, input_format)
         reports.extend(r)
@@ -149,20 +152,23 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
             reports.extend(r)
             errors.extend(e)
     result = RunResult(tuple(reports), tuple(errors), files)
-    use_color = color if color is not None else (sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    to_stderr = fixed_stdin is not None
+    stream = sys.stderr if to_stderr else sys.stdout
+    use_color = color if color is not None else (stream.isatty() and "NO_COLOR" not in os.environ)
     opts = OutputOptions(color=use_color, quiet=quiet, statistics=statistics)
     for s in linter.skipped:
         click.echo(f"outreach-lint: warning: OL003 rule {s.code} skipped: {s.reason}", err=True)
     text = get_formatter(output_format)(result, linter.registry, opts)
     if text:
-        click.echo(text, color=use_color)
+        click.echo(text, color=use_color, err=to_stderr)
     sys.exit(_exit_code(result, cfg.fail_on))
 
 
-def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, as_diff: bool) -> None:
+def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, as_diff: bool) -> bytes | None:
     """--diff (print, exit 1 on changes), --fix on stdin (print the fixed text), or --fix on files (write).
 
-    Writing files returns so the normal report of what is left follows; the other two exit here.
+    --diff exits here. The other two return so the report of what is left follows: --fix on stdin
+    returns the bytes it printed, to be linted as they are; writing files returns None.
     """
     from .fixer import FIXABLE_FORMATS, FixRefused, FixResult, fix_bytes, fix_file, write_fixed, write_target
     from .sources import SourceError, detect_format
@@ -184,7 +190,8 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
             click.echo(f"outreach-lint: {name}: not fixed: {result.skipped}", err=True)
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
-            sys.exit(EXIT_OK)
+            sys.stdout.buffer.flush()
+            return data
         results.append(result)
     file_args = [Path(p) for p in paths if p != "-"]
     found, _ = collect_trees(file_args, cfg) if file_args else ([], [])
@@ -221,7 +228,7 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
     if write:  # files (perhaps none found: the report that follows says so)
         if found:
             click.echo(f"Fixed {sum(r.applied for r in written)} problem(s) in {len(written)} file(s).", err=True)
-        return
+        return None
     if as_diff:
         diffs = [r.diff() for r in results if r.changed]
         if diffs:
@@ -229,7 +236,8 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
         click.echo(f"{sum(r.applied for r in results)} fix(es) would change {len(diffs)} file(s).", err=True)
         sys.exit(EXIT_FINDINGS if diffs else EXIT_OK)
     click.echo(results[0].fixed, nl=False)  # --fix on stdin: the fixed text, as formatters do
-    sys.exit(EXIT_OK)
+    sys.stdout.flush()
+    return results[0].encoded()
 
 
 def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):

@@ -122,9 +122,17 @@ class PackRule:
         high = s.max_ratio is not None and ratio > s.max_ratio
         if low or high:
             start, end, _ = num[0]
-            shown = "no" if not den else f"{ratio:.1f}x"
-            values = {"numerator": len(num), "denominator": len(den), "ratio": shown, "match": ctx.quote(start, end)}
+            values = {"numerator": len(num), "denominator": len(den), "ratio": _ratio_text(len(num), len(den)),
+                      "match": ctx.quote(start, end)}
             yield ctx.finding(start, end, self._format(**values), *self._advice(**values))
+
+
+def _ratio_text(numerator: int, denominator: int) -> str:
+    """A ratio as it is said: "3.5 to 1", "6 to 1", and "6 to 0" when nothing matched the denominator
+    (a quotient would be infinite, and "infx" or "no" reads as a bug in a message)."""
+    if not denominator:
+        return f"{numerator} to 0"
+    return f"{numerator / denominator:.1f}".removesuffix(".0") + " to 1"
 
 
 def _last_sentence(ctx: RuleContext, regions: tuple[str, ...]) -> tuple[int, int] | None:

@@ -49,11 +49,7 @@ def guilt_follow_up(ctx: RuleContext) -> Iterator[Finding]:
     hits = [h for h in ctx.lexicon("guilt") if _linted(ctx, h)]
     if not ctx.lexicon("thread-close"):
         hits += [h for h in ctx.lexicon("no-reply") if _linted(ctx, h)]
-    seen: list[tuple[int, int]] = []
-    for start, end, _ in sorted(hits):
-        if any(s < end and start < e for s, e in seen):
-            continue
-        seen.append((start, end))
+    for start, end in _phrases(ctx, hits):
         yield ctx.finding(
             start,
             end,
@@ -63,6 +59,29 @@ def guilt_follow_up(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _phrases(ctx: RuleContext, hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """One span per guilt phrase: the hits of one sentence (and one region) joined.
+
+    The lexicons are patterns that meet and overlap inside one phrase: "just bumping this" and "to the top
+    of your inbox" side by side, "still haven't heard" (guilt) over "haven't heard back" (no-reply). Each
+    was a finding of its own, so one sentence was reported twice, or quoted cut short.
+    """
+    phrases: list[tuple[int, int]] = []
+    last_key: tuple[int, bool] | None = None
+    for start, end, _ in sorted(hits):
+        key = (_sentence_start(ctx, start, end), ctx.in_region("subject", start, end))
+        if phrases and key == last_key:
+            phrases[-1] = (phrases[-1][0], max(phrases[-1][1], end))
+        else:
+            phrases.append((start, end))
+        last_key = key
+    return phrases
+
+
+def _sentence_start(ctx: RuleContext, start: int, end: int) -> int:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return start if span is None else span.sent.start_char
+
+
 def _linted(ctx: RuleContext, hit: tuple[int, int, str]) -> bool:
     return any(ctx.in_region(r, hit[0], hit[1]) for r in ("subject", "body"))
-
