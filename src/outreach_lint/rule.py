@@ -71,6 +71,11 @@ def longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     return chosen
 
 
+def short(text: str, limit: int = 60) -> str:
+    """A quote cut to ``limit`` characters with an ellipsis: messages stay one short clause."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 class RuleOptions(BaseModel):
     """Base for a rule's options: validated from ``[rules.CODE]``, unknown keys rejected, immutable."""
 

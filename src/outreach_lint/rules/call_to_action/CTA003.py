@@ -8,8 +8,8 @@ from pydantic import Field
 
 from ...analyses.asks import Ask
 from ...diagnostics import Finding, Fix
-from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
-from ._common import ASK_RULE_LEXICONS, short
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
+from ._common import ASK_RULE_LEXICONS
 
 _ACTION_NAMES = {
     "meeting": "a meeting",

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from ...asks import Ask
+from ...analyses.asks import Ask
 from ...diagnostics import Finding, Fix, Severity
-from ...rule import RuleContext, RuleDocs, RuleOptions, rule
-from ._common import ASK_RULE_LEXICONS, short
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
+from ._common import ASK_RULE_LEXICONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -41,6 +41,8 @@ class BuriedOptions(RuleOptions):
         ),
         example="Hi Sam, Would a call help? (then two paragraphs about the product)",
         instead="Close with the ask, on its own line: \"Would Tuesday at 10 work for 15 minutes?\"",
+        fix_safety="Advice only: moving the ask reorders the message, which a writer should do by hand.",
+        sources="Doctrine section 3 (one specific next step, where the reader finishes reading: the close).",
     ),
     severity=Severity.INFO,
     options=BuriedOptions,
@@ -56,6 +58,12 @@ class BuriedOptions(RuleOptions):
         "It covers accounts, training and the first week of calls.\n\nMost teams cut onboarding to a week.\n",
     ),
     passes=(
+        Example(
+            "Hi Sam,\n\nWould a 15-minute call on Tuesday work?\n\nYour team posted four analyst roles this month. "
+            "That usually means reports are piling up.\n\nTeams your size cut their Monday reporting from a day to "
+            "an hour.\n",
+            options={"min-paragraphs": 6},
+        ),
         "Hi Sam,\n\nYour team posted four analyst roles this month.\n\nThat usually means reports are piling "
         "up.\n\nWould a 15-minute call on Tuesday work?\n",
         "Hi Jo,\n\nYour launch went well.\n\nI have two ideas for the follow-up campaign. Can I send them?\n",
@@ -80,9 +88,8 @@ def buried_ask(ctx: RuleContext, opts: BuriedOptions) -> Iterator[Finding]:
     yield ctx.finding(
         last.start,
         last.end,
-        f"the ask '{short(ctx.quote(last.start, last.end))}' is buried mid-message and the close asks nothing: "
-        "move it to the last paragraph",
-        Fix("Move the ask to the end of the message, on its own line"),
+        f"the only ask '{short(ctx.quote(last.start, last.end), 45)}' is buried mid-message",
+        Fix("Move the ask to the last paragraph, on its own line"),
     )
 
 

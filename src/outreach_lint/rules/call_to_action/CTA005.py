@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from ...diagnostics import Finding, Fix
-from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
-from ._common import ASK_RULE_LEXICONS, short
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
+from ._common import ASK_RULE_LEXICONS
 
 
 class FrictionOptions(RuleOptions):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
-from ...rule import Example, RuleContext, RuleDocs, rule
-from ._common import ASK_RULE_LEXICONS, short
+from ...rule import Example, RuleContext, RuleDocs, rule, short
+from ._common import ASK_RULE_LEXICONS
 
 
 @rule(

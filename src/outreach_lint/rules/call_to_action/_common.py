@@ -6,7 +6,3 @@ from ...analyses.asks import LEXICONS as ASK_LEXICONS
 
 ASK_RULE_LEXICONS = (*ASK_LEXICONS, "thread-close")
 
-
-def short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-

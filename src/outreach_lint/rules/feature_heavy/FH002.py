@@ -13,8 +13,7 @@ from ...analyses.payoff import has_payoff
 from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix
 from ...regions import LIST_ITEM
-from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
-from ..call_to_action._common import short
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

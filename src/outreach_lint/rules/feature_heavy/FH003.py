@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ...diagnostics import Finding, Fix, Severity
-from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
-from ..call_to_action._common import short
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
 
 if TYPE_CHECKING:
     pass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
-from ...rule import Example, RuleContext, RuleDocs, rule
+from ...rule import Example, RuleContext, RuleDocs, rule, short
 
 
 @rule(
@@ -27,6 +27,11 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         instead=(
             "Add something new and useful (\"Here is the checklist I mentioned\"), or close politely: \"I'll stop "
             "here; if onboarding comes up again, just reply.\""
+        ),
+        fix_safety="Advice only: what to say instead is a new reason to reply, which only the writer has.",
+        sources=(
+            "Doctrine section 4 (the customer's timing, not the seller's: guilt about unanswered mail is pressure) "
+            "and section 7 (every touch adds something; a message that politely closes the thread is not a nag)."
         ),
     ),
     regions=("subject", "body"),
@@ -53,9 +58,8 @@ def guilt_follow_up(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             start,
             end,
-            f"'{ctx.quote(start, end)}' puts guilt on the reader for not answering: give them a new reason to "
-            "reply, or close the thread politely",
-            Fix(f"Delete '{ctx.quote(start, end)}'; add something new and useful, or close the thread politely"),
+            f"'{short(ctx.quote(start, end), 50)}' guilts the reader for not answering",
+            Fix("Delete it; give the reader a new reason to reply, or close the thread politely"),
         )
 
 

@@ -12,8 +12,7 @@ from ...analyses.grammar import (
     classify,
 )
 from ...diagnostics import Finding, Fix
-from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
-from ..call_to_action._common import short
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
