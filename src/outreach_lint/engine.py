@@ -101,7 +101,7 @@ class Linter:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
-        rules: list[Rule] = discover()
+        rules = discover()  # the installed rules and the families declaring their prefixes
         for pack in self.config.packs:
             rules.extend(rules_from_pack(pack, origin="pack"))
         self.registry = Registry(rules)
