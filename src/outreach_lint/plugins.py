@@ -40,10 +40,23 @@ def distribution_label(dist: Distribution | None) -> str:
     """How a rule's ``origin`` names the distribution that installed it: ``outreach-lint-hype 0.1.0``."""
     if dist is None:
         return SELF
-    name = dist.metadata["Name"] or "unknown distribution"
+    name, version = _name_and_version(dist)
     if _normal(name) == _normal(SELF):
         return SELF
-    return f"{name} {dist.version}"
+    return f"{name} {version}".strip()
+
+
+def _name_and_version(dist: Distribution) -> tuple[str, str]:
+    """The ``Name`` and ``Version`` headers of the installed metadata, read directly: the full parse
+    (``dist.metadata``) runs the email package's parser over the whole file for every plugin."""
+    found: dict[str, str] = {}
+    for line in (dist.read_text("METADATA") or dist.read_text("PKG-INFO") or "").splitlines():
+        if not line.strip():
+            break  # the headers end at the first blank line; the description follows
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in ("name", "version"):
+            found.setdefault(key.strip().lower(), value.strip())
+    return found.get("name", "unknown distribution"), found.get("version", "")
 
 
 def _normal(name: str) -> str:
@@ -135,9 +148,10 @@ def _entry_points() -> Iterable[tuple[str, str, Callable[[], Any]]]:
     seen: set[tuple[str, str]] = set()
     for ep in entry_points(group=GROUP):
         label = distribution_label(ep.dist)
-        if (label.split(" ")[0], ep.name) in seen:
+        key = (_normal(_name_and_version(ep.dist)[0]) if ep.dist is not None else SELF, ep.name)
+        if key in seen:
             continue  # the same distribution found twice on sys.path: the first one is what Python imports
-        seen.add((label.split(" ")[0], ep.name))
+        seen.add(key)
         yield label, f"entry point {ep.name} = {ep.value}", ep.load
 
 
