@@ -25,17 +25,7 @@ if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
 CODE_RE = linear_regex.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 _PREFIX = linear_regex.compile(r"[A-Z]+")
 NAME_RE = linear_regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-CATEGORIES: dict[str, str] = {
-    "PC": "product-centric",
-    "FH": "feature-heavy",
-    "CTA": "call-to-action",
-    "PR": "pressure",
-    "GN": "generic",
-    "MF": "merge-fields",
-    "RD": "readability",
-    "SJ": "subject-line",
-    "OL": "engine",
-}
+PREFIX_RE = linear_regex.compile(r"^[A-Z]{2,3}$")
 ANNOTATIONS = frozenset({"ORTH", "LOWER", "POS", "TAG", "MORPH", "LEMMA", "DEP", "SENT_START"})
 # "links" is not a part of the message but a permission: a rule that lists it may report inside URLs
 # (a merge field in a link's query string is still unfilled); findings of other rules there are dropped.
@@ -43,9 +33,41 @@ REGION_KINDS = ("subject", "greeting", "opening", "body", "ask_zone", "links")
 PROFILES = ("cold-email", "follow-up", "reply", "linkedin", "script", "announcement")
 
 
-def category_of(code: str) -> str:
+def prefix_of(code: str) -> str:
+    """The capitals a code starts with (``CTA`` for CTA001): what a :class:`Family` declares."""
     prefix = _PREFIX.match(code)
-    return CATEGORIES.get(prefix.group(0) if prefix else "", "other")
+    return prefix.group(0) if prefix else ""
+
+
+def category_of(code: str, families: Mapping[str, Family]) -> str:
+    """The name of the family that declares the code's prefix, or ``other`` when none does."""
+    family = families.get(prefix_of(code))
+    return family.name if family is not None else "other"
+
+
+@dataclass(frozen=True)
+class Family:
+    """A rule family: a code prefix and the category its rules are filed under.
+
+    Every distribution that ships rules declares the prefixes it uses (the built-ins in each
+    ``outreach_lint/rules/<family>/__init__.py``, a plugin beside its provider) and returns them with its
+    rules; no central list exists. ``origin`` is filled in by the loader from the distribution's metadata.
+    """
+
+    prefix: str
+    name: str
+    summary: str
+    origin: str = ""
+
+    def validate(self) -> list[str]:
+        problems = []
+        if not PREFIX_RE.match(self.prefix):
+            problems.append(f"prefix {self.prefix!r} must be 2-3 capitals (like PC or CTA)")
+        if not NAME_RE.match(self.name):
+            problems.append(f"name {self.name!r} must be kebab-case")
+        if not self.summary.strip():
+            problems.append("summary must say what the family's rules look for")
+        return problems
 
 
 def lexicon_key(name: str) -> str:
@@ -139,7 +161,7 @@ class RuleMeta:
     stability: str = "stable"
     examples: Examples = field(default_factory=Examples)
     profiles: tuple[str, ...] = PROFILES  # the profiles the rule runs in
-    origin: str = "builtin"
+    origin: str = ""  # the distribution that ships the rule ("outreach-lint"), set when it is loaded
     needs_readability: bool = False  # loads textstat's syllable data
     lexicons: tuple[str, ...] = ()  # word lists from packs the rule reads (ctx.lexicon)
     source: str = ""  # the file that defines the rule, as its package names it (set when it is loaded)
@@ -158,18 +180,14 @@ class RuleMeta:
     @property
     def wants_readability(self) -> bool:
         return self.needs_readability or any(a.readability for a in analyses_named(self.analyses))
-
-    @property
-    def category(self) -> str:
-        return category_of(self.code)
+    # The name of the family declaring the code's prefix: filled in by the registry from the declarations.
+    category: str = "other"
 
     def validate(self) -> list[str]:
         """Problems with the declaration itself (checked when a rule is registered)."""
         problems = []
         if not CODE_RE.match(self.code):
             problems.append(f"code {self.code!r} must look like PC001 (2-3 capitals and 3 digits)")
-        elif category_of(self.code) == "other" and self.origin == "builtin":
-            problems.append(f"code {self.code!r} uses an unknown prefix")
         if not NAME_RE.match(self.name):
             problems.append(f"name {self.name!r} must be kebab-case")
         unknown = set(self.requires) - ANNOTATIONS
@@ -406,9 +424,13 @@ def rule(
     needs_readability: bool = False,
     lexicons: Iterable[str] = (),
     analyses: Iterable[str] = (),
-    origin: str = "builtin",
+    origin: str = "",
 ) -> Callable[[Callable[..., Iterable[Finding]]], FunctionRule]:
-    """Declare a Python rule: ``@rule(code="PC001", ...)`` on ``def check(ctx): yield ...``."""
+    """Declare a Python rule: ``@rule(code="PC001", ...)`` on ``def check(ctx): yield ...``.
+
+    ``origin`` need not be given: a rule loaded through the ``outreach_lint.rules`` entry points is
+    stamped with the name and version of the distribution that installed it, whatever it says here.
+    """
 
     def as_example(e: str | Example) -> Example:
         return e if isinstance(e, Example) else Example(e)

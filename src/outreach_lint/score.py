@@ -18,7 +18,6 @@ import math
 from collections.abc import Sequence
 
 from .diagnostics import Diagnostic, Severity
-from .rule import CATEGORIES
 
 BASE = {Severity.ERROR: 20.0, Severity.WARNING: 10.0, Severity.INFO: 4.0}
 WEIGHTS = {
@@ -47,7 +46,7 @@ def score_report(diagnostics: Sequence[Diagnostic]) -> tuple[int, dict[str, int]
         category, total, largest = per_rule.get(d.code, (d.category, 0.0, 0.0))
         p = penalty(d)
         per_rule[d.code] = (category, total + p, max(largest, p))
-    lost = {c: 0.0 for p, c in CATEGORIES.items() if p != "OL"}
+    lost = dict.fromkeys(WEIGHTS, 0.0)
     for category, total, largest in per_rule.values():
         lost[category] = lost.get(category, 0.0) + min(total, MAX_REPEATS * largest)
     breakdown = {c: _curve(v) for c, v in lost.items()}

@@ -3,18 +3,17 @@
 The path follows from the code: PC001 is ``product_centric/PC001.py``, PC002 is the one-rule pack
 ``product_centric/PC002.yaml``. Nothing lists the rules by hand: :func:`provide_rules` imports every
 module and reads every pack under a family directory, and refuses a file whose rule does not carry the
-file's name, so a rule is added by adding its file. ``lexicons.yaml`` holds the word lists the Python
+file's name or the prefix its family declares, so a rule is added by adding its file. ``lexicons.yaml`` holds the word lists the Python
 rules read.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import replace
 from pathlib import Path
 
-from ..packs.compiler import rules_from_pack
-from ..rule import EngineRule, FunctionRule, Rule
+from ..plugins import rules_in_package
+from ..rule import Family, Rule
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -32,30 +31,16 @@ def rule_files() -> list[Path]:
     )
 
 
-def defined_in(path: Path) -> str:
-    """A rule file's path as the package names it (``outreach_lint/rules/product_centric/PC001.py``)."""
-    return path.relative_to(PACKAGE_DIR.parents[1]).as_posix()
+def provide_rules() -> list[Rule | Family]:
+    """Entry point for the ``outreach_lint.rules`` group: every built-in family and its rules.
 
-
-def _module_rule(path: Path) -> Rule:
-    module = importlib.import_module(f"{__name__}.{path.parent.name}.{path.stem}")
-    found = [v for v in vars(module).values() if isinstance(v, (FunctionRule, EngineRule))]
-    if len(found) != 1 or found[0].meta.code != path.stem:
-        codes = ", ".join(r.meta.code for r in found) or "none"
-        raise ImportError(f"{defined_in(path)} must define exactly the rule {path.stem} (it defines {codes})")
-    rule = found[0]
-    return replace(rule, meta=replace(rule.meta, source=defined_in(path)))
-
-
-def provide_rules() -> list[Rule]:
-    """Entry point for the ``outreach_lint.rules`` group: every built-in rule, Python and pack."""
-    rules: list[Rule] = []
-    for path in rule_files():
-        if path.suffix == ".py":
-            rules.append(_module_rule(path))
-            continue
-        pack_rules = rules_from_pack(path, origin="builtin pack", trusted=True)
-        if [r.meta.code for r in pack_rules] != [path.stem]:
-            raise ImportError(f"{defined_in(path)} must define exactly the rule {path.stem}")
-        rules.extend(replace(r, meta=replace(r.meta, source=defined_in(path))) for r in pack_rules)
-    return rules
+    Each family package declares its prefix (``FAMILY = Family(prefix="PC", ...)`` in its
+    ``__init__.py``); its rules are the files in it, each carrying that prefix.
+    """
+    provided: list[Rule | Family] = []
+    for directory in family_dirs():
+        package = f"{__name__}.{directory.name}"
+        family: Family = importlib.import_module(package).FAMILY
+        provided.append(family)
+        provided.extend(rules_in_package(package, family, trusted=True))
+    return provided
