@@ -426,7 +426,7 @@ class Linter:
         suggestions = tuple(
             Suggestion(
                 fix.title,
-                tuple(Edit(*p.text.to_source(ed.start, ed.end), ed.replacement) for ed in fix.edits),
+                tuple(index.edit(*p.text.to_source(ed.start, ed.end), ed.replacement, p.message) for ed in fix.edits),
                 fix.safe and not any(_touches_template(p, ed.start, ed.end) for ed in fix.edits),
             )
             for fix in f.fixes
@@ -435,19 +435,19 @@ class Linter:
 
     @staticmethod
     def _diagnostic(meta: Any, severity: Severity, message: str, s: int, e: int, p: Prepared, index: LineIndex, region: str, suggestions: tuple[Suggestion, ...] = ()) -> Diagnostic:
-        sl, sc = index.line_col(s)
-        el, ec = index.line_col(e)
+        start, end, field = index.place(s, e, p.message)
         return Diagnostic(
             code=meta.code,
             name=meta.name,
             category=meta.category,
             severity=severity,
             message=message,
-            start=Position(s, sl, sc),
-            end=Position(e, el, ec),
+            start=start,
+            end=end,
             excerpt=p.message.source[s:e],
             region=region,
             suggestions=suggestions,
+            field=field,
         )
 
     def _enabled(self, code: str) -> Rule | None:
