@@ -34,26 +34,56 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Position:
-    """A point in a source file: 0-based character offset, 1-based line and column."""
+    """A point in a source file: 0-based character offset, 1-based line and column.
+
+    ``offset`` counts code points, as Python does. Clients that count UTF-16 code units (JavaScript,
+    Java, C#, the Language Server Protocol) read ``offset_utf16`` and ``lsp_line``/``lsp_character``
+    (0-based line, UTF-16 character within it) instead. ``field_offset`` and ``field_offset_utf16``
+    count from the start of the field the point lies in (the ``subject``, ``body`` or ``html`` a caller
+    sent; ``None`` outside a field), in code points and UTF-16 units of the field's value.
+    """
 
     offset: int
     line: int
     column: int
+    offset_utf16: int | None = None
+    lsp_line: int | None = None
+    lsp_character: int | None = None
+    field_offset: int | None = None
+    field_offset_utf16: int | None = None
 
-    def to_dict(self) -> dict[str, int]:
-        return {"offset": self.offset, "line": self.line, "column": self.column}
+    def to_dict(self) -> dict[str, Any]:
+        lsp = None if self.lsp_line is None else {"line": self.lsp_line, "character": self.lsp_character}
+        return {
+            "offset": self.offset,
+            "line": self.line,
+            "column": self.column,
+            "offset_utf16": self.offset_utf16,
+            "lsp": lsp,
+            "field_offset": self.field_offset,
+            "field_offset_utf16": self.field_offset_utf16,
+        }
 
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace ``source[start:end]`` with ``replacement`` (offsets into the source file)."""
+    """Replace ``source[start:end]`` with ``replacement`` (offsets into the source file).
+
+    ``start_position`` and ``end_position``, when the engine placed the edit, carry the same two points
+    in every unit a :class:`Position` has (UTF-16, LSP line/character, offsets within the field).
+    """
 
     start: int
     end: int
     replacement: str
+    start_position: Position | None = None
+    end_position: Position | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "replacement": self.replacement}
+        if self.start_position is not None and self.end_position is not None:
+            out["range"] = {"start": self.start_position.to_dict(), "end": self.end_position.to_dict()}
+        return out
 
 
 @dataclass(frozen=True)
@@ -115,6 +145,9 @@ class Diagnostic:
     excerpt: str
     region: str
     suggestions: tuple[Suggestion, ...] = ()
+    # The field of the caller's message the finding starts in (subject, body, html), for messages
+    # given to the API or read from jsonl/json records; None for a file that is not a record.
+    field: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -127,6 +160,7 @@ class Diagnostic:
             "end": self.end.to_dict(),
             "excerpt": self.excerpt,
             "region": self.region,
+            "field": self.field,
             "suggestions": [s.to_dict() for s in self.suggestions],
         }
 

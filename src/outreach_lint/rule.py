@@ -373,10 +373,18 @@ class RuleContext:
         return Finding(start, end, message, tuple(fixes), severity)
 
     def quote(self, start: int, end: int) -> str:
-        """The words as the user wrote them (merge fields as typed, not as placeholders)."""
-        mapped = self.prepared.text
-        s, e = mapped.to_source(start, end)
-        return " ".join(self.prepared.message.source[s:e].split())
+        """The words as the reader reads them (decoded: no markup, entities, escapes or transfer
+        encoding), with merge fields as the user typed them rather than as their placeholders."""
+        p = self.prepared
+        words, pos = [], start
+        for f in p.merge_fields[bisect.bisect_right(p.merge_fields, start, key=lambda f: f.end) :]:
+            if f.start >= end:
+                break
+            s, e = p.text.to_source(f.start, f.end)
+            words += [p.text.text[pos : max(pos, f.start)], p.message.source[s:e]]
+            pos = max(pos, f.end)
+        words.append(p.text.text[pos:max(pos, end)])
+        return " ".join("".join(words).split())
 
 
 class MissingAnnotations(RuntimeError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic, Edit, Finding, Position, Severity, Suggestion
+from ..diagnostics import Diagnostic, Finding, Severity, Suggestion
 from ..mapped import LineIndex
 from ..regions import Prepared
 from ..rule import RuleMeta
@@ -24,7 +24,7 @@ class Placement:
         suggestions = tuple(
             Suggestion(
                 fix.title,
-                tuple(Edit(*p.text.to_source(ed.start, ed.end), ed.replacement) for ed in fix.edits),
+                tuple(self.index.edit(*p.text.to_source(ed.start, ed.end), ed.replacement, p.message) for ed in fix.edits),
                 fix.safe and not any(self._touches_template(ed.start, ed.end) for ed in fix.edits),
             )
             for fix in f.fixes
@@ -36,19 +36,19 @@ class Placement:
         suggestions: tuple[Suggestion, ...] = (),
     ) -> Diagnostic:
         """A diagnostic at source offsets ``[s, e)``."""
-        sl, sc = self.index.line_col(s)
-        el, ec = self.index.line_col(e)
+        start, end, field = self.index.place(s, e, self.prepared.message)
         return Diagnostic(
             code=meta.code,
             name=meta.name,
             category=meta.category,
             severity=severity,
             message=message,
-            start=Position(s, sl, sc),
-            end=Position(e, el, ec),
+            start=start,
+            end=end,
             excerpt=self.prepared.message.source[s:e],
             region=region,
             suggestions=suggestions,
+            field=field,
         )
 
     def _touches_template(self, start: int, end: int) -> bool:

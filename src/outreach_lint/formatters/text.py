@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import click
@@ -48,11 +49,62 @@ def _finding(d: Diagnostic, lines: list[str], style, opts: OutputOptions) -> lis
     out = [head]
     if opts.quiet or not lines or d.start.line > len(lines):
         return out
-    src = lines[d.start.line - 1].replace("\t", " ")
     gutter = f"{d.start.line:>6} | "
-    width = (d.end.column - d.start.column) if d.end.line == d.start.line else len(src) - d.start.column + 1
-    out.append(style(gutter, dim=True) + src)
-    out.append(" " * (len(gutter) - 2) + style("| ", dim=True) + " " * (d.start.column - 1) + style("^" * max(1, width), fg=_COLORS[sev]))
+    end = d.end.column - 1 if d.end.line == d.start.line else None
+    shown, pad, width = excerpt_line(lines[d.start.line - 1], d.start.column - 1, end)
+    out.append(style(gutter, dim=True) + shown)
+    out.append(" " * (len(gutter) - 2) + style("| ", dim=True) + " " * pad + style("^" * width, fg=_COLORS[sev]))
     for s in d.suggestions:
         out.append(" " * (len(gutter) - 2) + style("= ", dim=True) + f"suggestion: {s.title}")
     return out
+
+
+# How many terminal columns of a source line are shown at most: long lines (an HTML file's one-line
+# paragraphs) are cut around the finding, with an ellipsis where text was left out.
+SHOWN_COLUMNS = 100
+_CONTEXT_COLUMNS = 30  # shown before the finding when the line must be cut
+_ELLIPSIS = "…"
+
+
+def char_width(ch: str) -> int:
+    """Terminal columns of one character: East Asian wide and fullwidth take 2, combining marks and
+    invisible format characters (zero-width joiner, variation selectors) take none."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
+def excerpt_line(line: str, start: int, end: int | None, limit: int = SHOWN_COLUMNS) -> tuple[str, int, int]:
+    """The part of ``line`` to show for a finding over ``line[start:end]`` (``end`` None: to the end of
+    the line), the columns before its first caret, and how many carets: all counted in display width.
+
+    Leading whitespace is dropped; a line wider than ``limit`` is cut around the finding.
+    """
+    line = line.replace("\t", " ").rstrip("\r\n")
+    start = min(max(start, 0), len(line))
+    end = len(line) if end is None else min(max(end, start), len(line))
+    lo = min(start, len(line) - len(line.lstrip()))
+    hi = max(end, len(line.rstrip()))
+    if text_width(line[lo:hi]) > limit:
+        # Some context before the finding (less when the finding itself is wide), then as much as fits.
+        before = max(0, min(_CONTEXT_COLUMNS, limit - text_width(line[start:end]) - 2))
+        a, used = start, 0
+        while a > lo and used + char_width(line[a - 1]) <= before:
+            a -= 1
+            used += char_width(line[a])
+        room = limit - (1 if a > lo else 0) - used
+        b = start
+        while b < hi and room - char_width(line[b]) >= (1 if b + 1 < hi else 0):
+            room -= char_width(line[b])
+            b += 1
+        lead, trail = (_ELLIPSIS if a > lo else ""), (_ELLIPSIS if b < hi else "")
+        lo, hi = a, b
+    else:
+        lead = trail = ""
+    shown = lead + line[lo:hi] + trail
+    pad = text_width(lead + line[lo:start])
+    return shown, pad, max(1, text_width(line[start:min(end, hi)]))

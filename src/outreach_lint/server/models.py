@@ -42,16 +42,37 @@ class BatchRequest(BaseModel):
     messages: list[LintRequest] = Field(min_length=1)
 
 
-class Position(BaseModel):
-    offset: int
+class LspPosition(BaseModel):
+    """A position as the Language Server Protocol counts it: 0-based line, UTF-16 character in it."""
+
     line: int
-    column: int
+    character: int
+
+
+class Position(BaseModel):
+    offset: int = Field(description="Code points from the start of the source (subject line and body).")
+    line: int = Field(description="1-based line.")
+    column: int = Field(description="1-based column, in code points.")
+    offset_utf16: int | None = Field(default=None, description="UTF-16 code units from the start of the source.")
+    lsp: LspPosition | None = None
+    field_offset: int | None = Field(
+        default=None, description="Code points from the start of the request field named by the diagnostic's `field`."
+    )
+    field_offset_utf16: int | None = Field(
+        default=None, description="UTF-16 code units from the start of that field: a JavaScript string index into it."
+    )
+
+
+class RangeOut(BaseModel):
+    start: Position
+    end: Position
 
 
 class EditOut(BaseModel):
     start: int
     end: int
     replacement: str
+    range: RangeOut | None = Field(default=None, description="`start` and `end` as positions in every unit.")
 
 
 class SuggestionOut(BaseModel):
@@ -70,6 +91,9 @@ class DiagnosticOut(BaseModel):
     end: Position
     excerpt: str
     region: str
+    field: Literal["subject", "body", "html"] | None = Field(
+        default=None, description="The request field the finding starts in; `field_offset` counts from its start."
+    )
     suggestions: list[SuggestionOut]
 
 
