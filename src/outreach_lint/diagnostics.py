@@ -176,9 +176,6 @@ class InputError:
     def to_dict(self) -> dict[str, str]:
         return {"path": self.path, "code": self.code, "message": self.message}
 
-    def one_line(self) -> str:
-        return f"{self.path}: {self.code} {self.message}"
-
 
 class InvalidInputError(ValueError):
     """Text handed to the API that cannot be linted as given, such as a lone UTF-16 surrogate.

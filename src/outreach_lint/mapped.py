@@ -121,9 +121,6 @@ class TextBuilder:
         self._starts.extend([offset] * len(text))
         self._ends.extend([offset] * len(text))
 
-    def last_source_end(self) -> int:
-        return self._last_end
-
     def build(self, anchor: int | None = None) -> MappedText:
         return MappedText(
             "".join(self._parts),

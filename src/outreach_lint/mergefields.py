@@ -63,6 +63,7 @@ class MergeField:
     syntax: str
     start: int
     end: int
+    typed: str = ""  # the field as the reader's text has it (decoded), before it became a placeholder
 
 
 def field_name(match: Match) -> tuple[str, str]:

@@ -82,5 +82,4 @@ PROFILES: dict[str, Profile] = {
         ),
     )
 }
-PROFILE_NAMES = tuple(PROFILES)
 DEFAULT_PROFILE = "cold-email"

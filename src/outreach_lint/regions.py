@@ -347,7 +347,7 @@ def _merge_fields(text: MappedText, regions: list[Region]) -> tuple[MappedText, 
         word = placeholder_for(name, syntax) or " "
         start = b.length
         b.insert(word, text, m.start(), m.end())
-        fields.append(MergeField(name, syntax, start, b.length))
+        fields.append(MergeField(name, syntax, start, b.length, m.group(0)))
         shift += len(word) - (m.end() - m.start())
         old_marks.append(m.end())
         deltas.append(shift)

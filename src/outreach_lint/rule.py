@@ -14,6 +14,7 @@ from . import linear_regex
 from .analyses import ANALYSES, UnknownAnalysis, analyses_named
 from .analyses.references import seller_name_tokens
 from .diagnostics import Finding, Fix, Severity
+from .names import PROFILES
 
 if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
     from spacy.tokens import Doc, Span, Token
@@ -30,7 +31,6 @@ ANNOTATIONS = frozenset({"ORTH", "LOWER", "POS", "TAG", "MORPH", "LEMMA", "DEP",
 # "links" is not a part of the message but a permission: a rule that lists it may report inside URLs
 # (a merge field in a link's query string is still unfilled); findings of other rules there are dropped.
 REGION_KINDS = ("subject", "greeting", "opening", "body", "ask_zone", "links")
-PROFILES = ("cold-email", "follow-up", "reply", "linkedin", "script", "announcement")
 
 
 def prefix_of(code: str) -> str:
@@ -380,8 +380,7 @@ class RuleContext:
         for f in p.merge_fields[bisect.bisect_right(p.merge_fields, start, key=lambda f: f.end) :]:
             if f.start >= end:
                 break
-            s, e = p.text.to_source(f.start, f.end)
-            words += [p.text.text[pos : max(pos, f.start)], p.message.source[s:e]]
+            words += [p.text.text[pos : max(pos, f.start)], f.typed]
             pos = max(pos, f.end)
         words.append(p.text.text[pos:max(pos, end)])
         return " ".join("".join(words).split())

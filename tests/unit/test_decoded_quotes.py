@@ -61,3 +61,12 @@ def test_merge_fields_are_quoted_as_typed(linter: Linter) -> None:
     report = linter.lint_text(html, "html")
     opening = by_code(report, "PC004")
     assert "{{ co }}" in opening.message and "<b>" not in opening.message
+
+
+def test_a_merge_field_in_a_base64_body_is_quoted_decoded(linter: Linter) -> None:
+    body = "Hi Sam,\n\nWe help {{company}} teams with payroll. Worth a call?\n"
+    encoded = base64.encodebytes(body.encode()).decode()
+    report = linter.lint_text(f"{HEADERS}Content-Transfer-Encoding: base64\n\n{encoded}", "eml")
+    unfilled = by_code(report, "MF001")
+    assert unfilled.message == "unfilled merge field {{company}}"
+    assert unfilled.excerpt == report.source[unfilled.start.offset : unfilled.end.offset] != "{{company}}"

@@ -32,5 +32,3 @@ def get_formatter(name: str) -> Formatter:
         "github": github.render,
     }[name]
 
-
-FORMAT_NAMES = ("text", "concise", "json", "jsonl", "sarif", "github")

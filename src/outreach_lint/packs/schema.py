@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .. import linear_regex
+from ..names import Mode, SeverityName
 
 Token = dict[str, Any]
 CODE_PATTERN = r"[A-Z]{2,3}[0-9]{3}"
@@ -159,7 +160,7 @@ class DocsSpec(_Strict):
 class ExampleSpec(_Strict):
     text: str
     profile: str | None = None
-    mode: Literal["template", "rendered"] | None = None
+    mode: Mode | None = None
     # The rule's options for this example, as `[rules.CODE]` sets them (pack rules take none today).
     options: dict[str, Any] = Field(default_factory=dict)
     # The text --fix must make of `text` with this rule's safe suggestions.
@@ -196,7 +197,7 @@ class RuleSpec(_Strict):
     suggestion: str | None = None
     docs: DocsSpec
     examples: ExamplesSpec
-    severity: Literal["info", "warning", "error"] = "warning"
+    severity: SeverityName = "warning"
     regions: list[Literal["subject", "greeting", "opening", "body", "ask_zone", "links"]] = Field(default_factory=lambda: ["body"])
     stability: Literal["stable", "preview"] = "stable"
     profiles: list[str] | None = None

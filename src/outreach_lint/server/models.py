@@ -6,10 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..rule import PROFILES
+from ..names import Mode, Profile, SeverityName
 
-Profile = Literal["cold-email", "follow-up", "reply", "linkedin", "script", "announcement"]
-assert set(Profile.__args__) == set(PROFILES)  # type: ignore[attr-defined]
 
 
 class LintRequest(BaseModel):
@@ -22,7 +20,7 @@ class LintRequest(BaseModel):
     html: str | None = Field(default=None, description="HTML body, used when `body` is absent.")
     format: Literal["text", "markdown", "html", "template", "script"] | None = None
     profile: Profile | None = None
-    mode: Literal["template", "rendered"] | None = Field(
+    mode: Mode | None = Field(
         default=None, description="rendered (default) reports merge fields left in the message."
     )
     select: list[str] | None = Field(default=None, max_length=50, description="Narrow to these rules (codes, prefixes, names).")
@@ -85,7 +83,7 @@ class DiagnosticOut(BaseModel):
     code: str
     name: str
     category: str
-    severity: Literal["info", "warning", "error"]
+    severity: SeverityName
     message: str
     start: Position
     end: Position
