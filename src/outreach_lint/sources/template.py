@@ -25,6 +25,29 @@ _COMMENT = linear_regex.compile(
 _CONTROL = linear_regex.compile(r"\{\{[#/^>][^{}]*\}\}|\{\{\s*else\s*\}\}|\{%-?.*?-?%\}", linear_regex.S)
 
 
+_SPACE = frozenset(" \t\n")
+
+
+def leading_comments(text: str, pos: int = 0) -> tuple[list[tuple[int, int, str]], int]:
+    """The template comments at ``text[pos:]`` before anything else (blank lines between them allowed).
+
+    Returns each comment's span and inner text, and where the first other character is. A comment on
+    the first line of a draft ("{# step 2 #}") is template syntax, so what follows it is still the
+    top of the draft.
+    """
+    found: list[tuple[int, int, str]] = []
+    n = len(text)
+    while True:
+        at = pos
+        while at < n and text[at] in _SPACE:
+            at += 1
+        m = _COMMENT.match(text, at) if text.startswith("{", at) else None
+        if m is None:
+            return found, at
+        found.append((m.start(), m.end(), next(g for g in m.groups() if g is not None)))
+        pos = m.end()
+
+
 def strip_template_syntax(view: MappedText) -> tuple[MappedText, tuple[Directive, ...]]:
     b = TextBuilder()
     directives: list[Directive] = []

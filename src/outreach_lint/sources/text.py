@@ -8,6 +8,7 @@ from typing import Any
 from .. import linear_regex
 from ..mapped import MappedText, TextBuilder
 from .base import Directive, Excluded, SourceNote
+from .template import leading_comments
 
 _FRONT_MATTER = linear_regex.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", linear_regex.S)
 _SUBJECT_LINE = linear_regex.compile(r"\A[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*(?:\n|\Z)", linear_regex.I)
@@ -49,6 +50,15 @@ def split_header(root: MappedText, *, allow_front_matter: bool) -> Header:
         if isinstance(subject_value, str) and subject_value.strip():
             subject = _find_value(root, fm.start(), fm.end(), subject_value.strip())
     m = _SUBJECT_LINE.match(text, pos) if subject is None else None
+    if m is None and subject is None:
+        # Template comments may come first ("{# step 2 #}" above the Subject line): they are template
+        # syntax, so the subject still starts the draft. They are taken off only when a subject follows.
+        comments, after = leading_comments(text, pos)
+        m = _SUBJECT_LINE.match(text, after) if comments else None
+        if m:
+            for start, end, inner in comments:
+                s, e = root.to_source(start, end)
+                directives.append(Directive(inner.strip(), s, e, "template-comment"))
     if m:
         subject = root.slice(m.start("value"), m.end("value"))
         pos = m.end()
