@@ -25,6 +25,19 @@ _COMMENT = linear_regex.compile(
 _CONTROL = linear_regex.compile(r"\{\{[#/^>][^{}]*\}\}|\{\{\s*else\s*\}\}|\{%-?.*?-?%\}", linear_regex.S)
 
 
+# Template logic in a file that is not named as a template (Postmark and Foundation keep theirs as
+# .html): a block helper or partial, a comment, a Liquid/Jinja tag, or an expression with a filter.
+_TEMPLATE_SYNTAX = linear_regex.compile(
+    r"\{\{[#/^>!][^{}\n]{0,200}\}\}|\{%-?[ \t]*[A-Za-z][^%\n]{0,200}%\}|\{#[^\n]{0,200}?#\}"
+    r"|\{\{[^{}|\n]{1,120}\|[^{}\n]{1,120}\}\}"
+)
+
+
+def has_template_syntax(text: str) -> bool:
+    """Whether ``text`` holds template logic, not just merge fields (``{{first_name}}`` alone is not)."""
+    return _TEMPLATE_SYNTAX.search(text) is not None
+
+
 _SPACE = frozenset(" \t\n")
 
 
