@@ -17,7 +17,7 @@ from .email_ import mbox_messages, parse_eml
 from .html import html_to_text, looks_like_html
 from .jsonrec import JString, parse_json_document
 from .script import SpeakerLabels, seller_turns
-from .template import TEMPLATE_EXTENSIONS, strip_template_syntax
+from .template import TEMPLATE_EXTENSIONS, has_template_syntax, strip_template_syntax
 from .text import html_comments, markdown_to_text, split_header
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "ReadOptions",
     "SourceError",
     "detect_format",
+    "holds_records",
     "message_from_record",
     "not_regular_message",
     "read_bytes",
@@ -141,6 +142,27 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> P
     return read_bytes(data, name, options)
 
 
+def holds_records(path: Path, max_bytes: int) -> bool:
+    """Whether ``path`` is JSON the records reader lints: an object with a ``body`` or ``html``
+    string, a list holding one, or ``{"messages": [...]}`` holding one.
+
+    A directory walk lints only such ``.json`` files; ``bower.json``, ``tsconfig.json`` and other data
+    are not outreach. Anything that cannot be read or parsed is not records either (a file named on
+    the command line is still read, and its error reported).
+    """
+    try:
+        data, _ = read_regular(path, max_bytes)
+        root = MappedText.normalised(decode_bytes(data).text)
+        doc = parse_json_document(root)
+    except (OSError, SourceError, RecursionError, ValueError):
+        return False
+    items = doc.get("messages") if isinstance(doc, dict) and isinstance(doc.get("messages"), list) else doc
+    return any(
+        isinstance(item, dict) and (isinstance(item.get("body"), JString) or isinstance(item.get("html"), JString))
+        for item in (items if isinstance(items, list) else [items])
+    )
+
+
 def read_regular_file(path: Path, max_bytes: int) -> bytes:
     """The content of ``path``, a regular file of at most ``max_bytes`` (config files and packs).
 
@@ -247,6 +269,10 @@ def _draft(root: MappedText, source: str, name: str, fmt: str, options: ReadOpti
         inner = "template-html" if stem.endswith((".html", ".htm")) else "template"
     elif fmt == "script":
         inner = "markdown" if lower.endswith(".md") else "text"
+    elif fmt == "html" and has_template_syntax(header.body.text):
+        # An HTML email template (Handlebars or Liquid kept as .html): its tags are template syntax,
+        # taken out before the HTML is read, and the file is linted in template mode.
+        inner = "template-html"
     kind = str(meta.get("kind", "")).lower() or ("script" if fmt == "script" else "email")
     message = Message(
         path=name,
