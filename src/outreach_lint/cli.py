@@ -232,16 +232,17 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
 
 
 def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):
-    def one(path: Path):
-        return linter.lint_file(path, str(path), input_format)
+    from .walk import format_for
 
+    # --input-format wins over per-file-format, which wins over the file's name.
+    formats = [format_for(p, cfg, input_format) for p in files]
     progress = show_progress and len(files) >= 20 and sys.stderr.isatty()
-    if jobs > 1 and len(files) > 1 and not input_format:
+    if jobs > 1 and len(files) > 1:
         from .parallel import lint_files_parallel
 
-        results = lint_files_parallel(cfg, files, jobs)
+        results = lint_files_parallel(cfg, list(zip(files, formats)), jobs)
     else:
-        results = (one(p) for p in files)
+        results = (linter.lint_file(p, str(p), fmt) for p, fmt in zip(files, formats))
     if progress:
         with click.progressbar(results, length=len(files), label="Linting", file=sys.stderr) as bar:
             yield from bar

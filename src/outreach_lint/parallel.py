@@ -25,8 +25,9 @@ def _lint_batch(batch: list[Any]) -> list[Report]:
     return list(_worker.lint_many(batch, batch_size=len(batch) or 1))
 
 
-def _lint_path(path: str) -> tuple[list[Report], list[InputError]]:
-    return _worker.lint_file(Path(path), path)
+def _lint_path(task: tuple[str, str | None]) -> tuple[list[Report], list[InputError]]:
+    path, fmt = task
+    return _worker.lint_file(Path(path), path, fmt)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -55,6 +56,9 @@ def _number(messages: Iterable[Any]) -> Iterator[Any]:
         yield m
 
 
-def lint_files_parallel(config: Config, paths: list[Path], n_process: int) -> Iterator[tuple[list[Report], list[InputError]]]:
+def lint_files_parallel(
+    config: Config, files: list[tuple[Path, str | None]], n_process: int
+) -> Iterator[tuple[list[Report], list[InputError]]]:
+    """Lint each (path, input format or None) in a worker; results in the order of ``files``."""
     with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(config,)) as pool:
-        yield from pool.imap(_lint_path, [str(p) for p in paths], chunksize=4)
+        yield from pool.imap(_lint_path, [(str(p), fmt) for p, fmt in files], chunksize=4)
