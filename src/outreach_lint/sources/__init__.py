@@ -246,10 +246,10 @@ def within_parser_limit(message: Message) -> Message:
     return message
 
 
-def _read_mbox(root: MappedText, source: str, name: str) -> ParsedFile:
+def _read_mbox(root: MappedText, source: str, name: str, first_index: int = 1) -> ParsedFile:
     messages: list[Message] = []
     notes: list[SourceNote] = []
-    for i, chunk in enumerate(mbox_messages(root), start=1):
+    for i, chunk in enumerate(mbox_messages(root), start=first_index):
         try:
             # Each message is read on its own, so one the parser fails on leaves the others linted.
             messages.append(_guarded("mbox", lambda: within_parser_limit(parse_eml(chunk, name, source=source, fmt="mbox", index=i))))
@@ -291,25 +291,42 @@ def _draft(root: MappedText, source: str, name: str, fmt: str, options: ReadOpti
 
 
 def _read_records(root: MappedText, source: str, name: str, fmt: str, options: ReadOptions) -> ParsedFile:
-    records: list[tuple[Any, int]] = []
-    notes: list[SourceNote] = []
     if fmt == "jsonl":
-        pos = 0
-        for lineno, line in enumerate(root.text.split("\n"), start=1):
-            start, end = pos, pos + len(line)
-            pos = end + 1
-            if not line.strip():
-                continue
-            try:
-                records.append((parse_json_document(root, start, end), lineno))
-            except SourceError as exc:
-                notes.append(SourceNote(exc.code, f"line {lineno}: {exc.message.split(': ', 1)[-1]}"))
+        records, notes = jsonl_values(root)
     else:
         doc = parse_json_document(root)
         items = doc.get("messages") if isinstance(doc, dict) and isinstance(doc.get("messages"), list) else doc
         items = items if isinstance(items, list) else [items]
-        records = [(item, i) for i, item in enumerate(items, start=1)]
+        records, notes = [(item, i) for i, item in enumerate(items, start=1)], []
+    messages, record_notes = record_messages(records, root, source, name, fmt, options)
+    if not messages and not notes and not record_notes:
+        raise SourceError("E003", "no records: there is no message to lint")
+    return ParsedFile(tuple(messages), tuple(notes + record_notes))
+
+
+def jsonl_values(root: MappedText, first_line: int = 1) -> tuple[list[tuple[Any, int]], list[SourceNote]]:
+    """The JSON value of each non-blank line of ``root`` with its line number, and the lines that are not JSON."""
+    records: list[tuple[Any, int]] = []
+    notes: list[SourceNote] = []
+    pos = 0
+    for lineno, line in enumerate(root.text.split("\n"), start=first_line):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        try:
+            records.append((parse_json_document(root, start, end), lineno))
+        except SourceError as exc:
+            notes.append(SourceNote(exc.code, f"line {lineno}: {exc.message.split(': ', 1)[-1]}"))
+    return records, notes
+
+
+def record_messages(
+    records: list[tuple[Any, int]], root: MappedText, source: str, name: str, fmt: str, options: ReadOptions
+) -> tuple[list[Message], list[SourceNote]]:
+    """The message of each record (numbered by line for jsonl, by position for json), and the records that are not messages."""
     messages: list[Message] = []
+    notes: list[SourceNote] = []
     where = "line" if fmt == "jsonl" else "record"
     for record, n in records:
         if not isinstance(record, dict):
@@ -321,9 +338,7 @@ def _read_records(root: MappedText, source: str, name: str, fmt: str, options: R
             )))
         except SourceError as exc:
             notes.append(SourceNote(exc.code, f"{where} {n}: {exc.message}"))
-    if not messages and not notes:
-        raise SourceError("E003", "no records: there is no message to lint")
-    return ParsedFile(tuple(messages), tuple(notes))
+    return messages, notes
 
 
 def _record_message(
