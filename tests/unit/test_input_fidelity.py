@@ -6,14 +6,12 @@ HTML blocks in Markdown, and the per-file-format setting.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from outreach_lint import Linter
-from outreach_lint.config import ConfigError, Config, from_mapping
+from outreach_lint.config import Config, ConfigError, from_mapping
 from outreach_lint.sources import FORMATS
 
 from ..conftest import codes
