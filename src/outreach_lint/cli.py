@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 import click
 
+from . import names
 from ._version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -81,17 +82,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "output_format", type=click.Choice(["text", "concise", "json", "jsonl", "sarif", "github"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(names.OUTPUT_FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--select", multiple=True, help="Rules to run (codes, prefixes, names, ALL); replaces the config's select.")
 @click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rules to skip; replaces the config's ignore.")
 @click.option("--extend-ignore", multiple=True, help="Rules to skip in addition to the config's ignore.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default=None, help="Exit 1 on findings at or above this severity [default: warning].")
+@click.option("--fail-on", type=click.Choice(names.FAIL_ON), default=None, help="Exit 1 on findings at or above this severity [default: warning].")
 @click.option("--config", "config_path", type=str, default=None, help="Config file (TOML); skips discovery.")
-@click.option("--mode", type=click.Choice(["template", "rendered"]), default=None, help="Accept merge fields (template) or report them (rendered).")
-@click.option("--profile", type=click.Choice(["cold-email", "follow-up", "reply", "linkedin", "script", "announcement"]), default=None, help="Message profile.")
+@click.option("--mode", type=click.Choice(names.MODES), default=None, help="Accept merge fields (template) or report them (rendered).")
+@click.option("--profile", type=click.Choice(names.PROFILES), default=None, help="Message profile.")
 @click.option("--stdin-filename", type=str, default=None, help="Name for input read from '-' (picks the format).")
-@click.option("--input-format", type=click.Choice(["text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script"]), default=None, help="Force the input format instead of detecting it from the name.")
+@click.option("--input-format", type=click.Choice(names.INPUT_FORMATS), default=None, help="Force the input format instead of detecting it from the name.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")
 @click.option("--statistics", is_flag=True, help="Print a count of findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text output [default: on a terminal, unless NO_COLOR is set].")
@@ -240,22 +241,103 @@ def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, 
     return results[0].encoded()
 
 
+def _stderr_is_tty() -> bool:
+    return sys.stderr.isatty()
+
+
+# A record file this large takes long enough to lint that a progress bar is worth showing.
+_PROGRESS_BYTES = 1_000_000
+
+
 def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):
-    def one(path: Path):
-        return linter.lint_file(path, str(path), input_format)
+    from .sources import detect_format
+    from .sources.stream import STREAM_FORMATS
+    from .walk import format_for
 
-    progress = show_progress and len(files) >= 20 and sys.stderr.isatty()
-    if jobs > 1 and len(files) > 1 and not input_format:
-        from .parallel import lint_files_parallel
+    # --input-format wins over per-file-format, which wins over the file's name.
+    formats = [format_for(p, cfg, input_format) for p in files]
+    streamed = [(fmt or detect_format(p.name)) in STREAM_FORMATS for p, fmt in zip(files, formats)]
+    progress = show_progress and len(files) >= 20 and _stderr_is_tty()
+    pool = None
+    if jobs > 1 and (len(files) > 1 or any(streamed)):
+        from .parallel import LintPool
 
-        results = lint_files_parallel(type(linter), cfg, files, jobs)
-    else:
-        results = (one(p) for p in files)
-    if progress:
-        with click.progressbar(results, length=len(files), label="Linting", file=sys.stderr) as bar:
-            yield from bar
-    else:
-        yield from results
+        pool = LintPool(type(linter), cfg, jobs)
+
+    def results():
+        i = 0
+        while i < len(files):
+            if streamed[i]:
+                yield _lint_stream(linter, files[i], formats[i], pool, show_bar=not progress)
+                i += 1
+                continue
+            j = i
+            while j < len(files) and not streamed[j]:
+                j += 1
+            group = list(zip(files[i:j], formats[i:j]))
+            if pool is not None and len(group) > 1:
+                yield from pool.files(group)
+            else:
+                yield from (linter.lint_file(p, str(p), fmt) for p, fmt in group)
+            i = j
+
+    try:
+        if progress:
+            with click.progressbar(results(), length=len(files), label="Linting", file=sys.stderr) as bar:
+                yield from bar
+        else:
+            yield from results()
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _lint_stream(linter, path: Path, fmt: str | None, pool, *, show_bar: bool):
+    """A .jsonl or .mbox file, read and linted a batch of records at a time (over --jobs workers when
+    there are several), with positions in the whole file. Returns the file's (reports, errors)."""
+    from collections import deque
+
+    from .diagnostics import InputError
+    from .sources import SourceError, detect_format
+    from .sources.stream import NotStreamable, RecordStream, batch_source, shift_report
+
+    name = str(path)
+    stream = RecordStream(path, name, fmt or detect_format(name), linter.read_options)
+    reports = []
+    sent: deque = deque()  # batches handed to the workers, in order, waiting for their reports
+
+    def feed():
+        for batch in stream.batches():
+            sent.append(batch)
+            yield batch.messages
+
+    try:
+        linted = pool.batches(feed()) if pool is not None else (
+            list(linter.lint_many(messages, batch_size=len(messages) or 1)) for messages in feed()
+        )
+        bar = None
+        done = 0
+        try:
+            for batch_reports in linted:
+                batch = sent.popleft()
+                if bar is None and show_bar and stream.size >= _PROGRESS_BYTES and _stderr_is_tty():
+                    bar = click.progressbar(length=stream.size, label=f"Linting {name}", file=sys.stderr)
+                    bar.__enter__()
+                if bar is not None:
+                    bar.update(batch.bytes_read - done)
+                    done = batch.bytes_read
+                source = batch_source(batch)
+                reports.extend(shift_report(r, batch, source) for r in batch_reports)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+    except NotStreamable:
+        return linter.lint_file(path, name, fmt)
+    except SourceError as exc:
+        return [], [InputError(name, exc.code, exc.message)]
+    except OSError as exc:
+        return [], [InputError(name, "E001", f"cannot read file ({exc.strerror or exc}): check the path")]
+    return reports, [InputError(name, n.code, n.message) for n in stream.notes]
 
 
 def _exit_code(result, fail_on: str) -> int:

@@ -11,21 +11,19 @@ import difflib
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .diagnostics import Severity
-from .rule import PROFILES
-from .sources import LINTABLE_SUFFIXES, SourceError, read_regular_file
+from .names import PROFILES, FailOn, Mode, SeverityName
+from .sources import FORMATS, LINTABLE_SUFFIXES, SourceError, read_regular_file
 from .sources.script import DEFAULT_PROSPECT_LABELS, DEFAULT_SELLER_LABELS
 
 CONFIG_NAMES = (".outreach-lint.toml", "outreach-lint.toml", "pyproject.toml")
 # A config is a few hundred bytes; the bound is for a path that names something else (a device, a
 # data file), which is refused rather than read.
 MAX_CONFIG_BYTES = 1_000_000
-FAIL_ON = ("info", "warning", "error", "never")
-MODES = ("template", "rendered")
 DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in LINTABLE_SUFFIXES)
 DEFAULT_EXCLUDE = (
     ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache",
@@ -46,11 +44,12 @@ class _FileSchema(BaseModel):
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     ignore: list[str] = Field(default_factory=list)
     extend_ignore: list[str] = Field(default_factory=list, alias="extend-ignore")
-    severity: dict[str, Literal["info", "warning", "error"]] = Field(default_factory=dict)
+    severity: dict[str, SeverityName] = Field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    per_file_format: dict[str, str] = Field(default_factory=dict, alias="per-file-format")
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    fail_on: Literal["info", "warning", "error", "never"] = Field(default="warning", alias="fail-on")
-    mode: Literal["template", "rendered"] | None = None
+    fail_on: FailOn = Field(default="warning", alias="fail-on")
+    mode: Mode | None = None
     profile: str | None = None
     model: str | None = None
     packs: list[str] = Field(default_factory=list)
@@ -61,6 +60,16 @@ class _FileSchema(BaseModel):
     seller_labels: list[str] | None = Field(default=None, alias="seller-labels")
     prospect_labels: list[str] | None = Field(default=None, alias="prospect-labels")
     max_file_size: int = Field(default=2_000_000, alias="max-file-size", gt=0)
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    include_hidden: bool = Field(default=False, alias="include-hidden")
+
+    @field_validator("per_file_format")
+    @classmethod
+    def _formats(cls, v: dict[str, str]) -> dict[str, str]:
+        for glob, fmt in v.items():
+            if fmt not in FORMATS:
+                raise ValueError(f"{glob!r} = {fmt!r} is not an input format: use one of {', '.join(FORMATS)}")
+        return v
 
     @field_validator("profile")
     @classmethod
@@ -78,6 +87,7 @@ class Config:
     extend_ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    per_file_format: tuple[tuple[str, str], ...] = ()  # (glob, input format), first match wins
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: str = "warning"
     mode: str | None = None
@@ -90,6 +100,8 @@ class Config:
     seller_labels: tuple[str, ...] = DEFAULT_SELLER_LABELS
     prospect_labels: tuple[str, ...] = DEFAULT_PROSPECT_LABELS
     max_file_size: int = 2_000_000
+    respect_gitignore: bool = True
+    include_hidden: bool = False
     path: Path | None = None  # the file this came from
     root: Path = field(default_factory=Path.cwd)  # base for relative paths and globs
 
@@ -176,6 +188,7 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
         extend_ignore=tuple(parsed.extend_ignore),
         severity={k.upper(): Severity.parse(v) for k, v in parsed.severity.items()},
         per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in parsed.per_file_ignores.items()),
+        per_file_format=tuple(parsed.per_file_format.items()),
         rules={k.upper(): v for k, v in parsed.rules.items()},
         fail_on=parsed.fail_on,
         mode=parsed.mode,
@@ -188,6 +201,8 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
         seller_labels=tuple(parsed.seller_labels) if parsed.seller_labels else DEFAULT_SELLER_LABELS,
         prospect_labels=tuple(parsed.prospect_labels) if parsed.prospect_labels else DEFAULT_PROSPECT_LABELS,
         max_file_size=parsed.max_file_size,
+        respect_gitignore=parsed.respect_gitignore,
+        include_hidden=parsed.include_hidden,
         path=path,
         root=root,
     )
@@ -217,6 +232,9 @@ packs = []
 max-file-size = 2000000
 # Extra paths to skip when walking directories (glob patterns).
 exclude = []
+# A directory walk skips what .gitignore files ignore, and dot-files and dot-directories.
+respect-gitignore = true
+include-hidden = false
 
 # Per-rule severity (example):
 # [tool.outreach-lint.severity]
@@ -225,6 +243,11 @@ exclude = []
 # Per-file ignores (example):
 # [tool.outreach-lint.per-file-ignores]
 # "templates/*" = ["MF001"]
+
+# The input format of files by glob, when their name does not say it (example):
+# [tool.outreach-lint.per-file-format]
+# "templates/**/*.html" = "html"
+# "sequences/*.tpl" = "template"
 
 # Per-rule options (see `outreach-lint rule CODE`), for example:
 # [tool.outreach-lint.rules.RD001]

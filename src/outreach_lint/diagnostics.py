@@ -66,7 +66,7 @@ class Position:
 
 
 @dataclass(frozen=True)
-class Edit:
+class SourceEdit:
     """Replace ``source[start:end]`` with ``replacement`` (offsets into the source file).
 
     ``start_position`` and ``end_position``, when the engine placed the edit, carry the same two points
@@ -88,10 +88,11 @@ class Edit:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A way to fix a finding. ``safe`` edits may be applied without a human reading them."""
+    """A way to fix a finding, in the source: what a rule's :class:`Fix` becomes once the engine has
+    placed it (its TextEdits become SourceEdits). ``safe`` edits may be applied without a human reading them."""
 
     title: str
-    edits: tuple[Edit, ...] = ()
+    edits: tuple[SourceEdit, ...] = ()
     safe: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,7 +110,8 @@ class TextEdit:
 
 @dataclass(frozen=True)
 class Fix:
-    """What a rule proposes: a title and optional edits in linted-text coordinates."""
+    """What a rule proposes: a title and optional edits in linted-text coordinates (the engine turns it
+    into a :class:`Suggestion` in source coordinates)."""
 
     title: str
     edits: tuple[TextEdit, ...] = ()

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import Edit, Report
+from .diagnostics import SourceEdit, Report
 from .sources import SourceError, detect_format, read_regular
 from .sources.decode import decode_bytes
 
@@ -85,13 +85,13 @@ class FixResult:
         )
 
 
-def safe_edits(reports: Iterable[Report]) -> list[Edit]:
+def safe_edits(reports: Iterable[Report]) -> list[SourceEdit]:
     """Every safe edit in ``reports``, in order, dropping any that overlaps one before it."""
     edits = sorted(
         {e for r in reports for d in r.diagnostics for s in d.suggestions if s.safe for e in s.edits},
         key=lambda e: (e.start, e.end, e.replacement),
     )
-    chosen: list[Edit] = []
+    chosen: list[SourceEdit] = []
     for e in edits:
         if chosen and e.start < chosen[-1].end:
             continue
@@ -99,7 +99,7 @@ def safe_edits(reports: Iterable[Report]) -> list[Edit]:
     return chosen
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+def apply_edits(text: str, edits: Sequence[SourceEdit]) -> str:
     """Apply non-overlapping edits given in source offsets (sorted by :func:`safe_edits`)."""
     out, pos = [], 0
     for e in edits:

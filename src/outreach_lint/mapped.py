@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import linear_regex
-from .diagnostics import Edit, Position
+from .diagnostics import SourceEdit, Position
 
 _LINE_BREAK = linear_regex.compile(r"\r\n?")
 
@@ -329,9 +329,9 @@ class LineIndex:
         field = self.field_at(start, message)
         return self.position(start, field), self.position(end, field), field.name if field else None
 
-    def edit(self, start: int, end: int, replacement: str, message: Any) -> Edit:
+    def edit(self, start: int, end: int, replacement: str, message: Any) -> SourceEdit:
         s, e, _ = self.place(start, end, message)
-        return Edit(start, end, replacement, s, e)
+        return SourceEdit(start, end, replacement, s, e)
 
     def field_at(self, offset: int, message: Any) -> FieldSpan | None:
         cached = self._fields.get(id(message))

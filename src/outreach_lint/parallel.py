@@ -25,8 +25,41 @@ def _lint_batch(batch: list[Any]) -> list[Report]:
     return list(_worker.lint_many(batch, batch_size=len(batch) or 1))
 
 
-def _lint_path(path: str) -> tuple[list[Report], list[InputError]]:
-    return _worker.lint_file(Path(path), path)
+def _lint_path(task: tuple[str, str | None]) -> tuple[list[Report], list[InputError]]:
+    path, fmt = task
+    return _worker.lint_file(Path(path), path, fmt)
+
+
+def _lint_messages(messages: tuple[Any, ...]) -> list[Report]:
+    return list(_worker.lint_many(messages, batch_size=len(messages) or 1))
+
+
+class LintPool:
+    """Worker processes for one run, started on first use and shared by its files and record batches."""
+
+    def __init__(self, linter_class: Callable[[Config], Any], config: Config, n_process: int) -> None:
+        self.linter_class, self.config, self.n_process = linter_class, config, n_process
+        self._pool: Any = None
+
+    def _get(self) -> Any:
+        if self._pool is None:
+            self._pool = multiprocessing.get_context().Pool(self.n_process, initializer=_init, initargs=(self.linter_class, self.config))
+        return self._pool
+
+    def files(self, files: list[tuple[Path, str | None]]) -> Iterator[tuple[list[Report], list[InputError]]]:
+        """Lint each (path, input format or None); results in the order of ``files``."""
+        return self._get().imap(_lint_path, [(str(p), fmt) for p, fmt in files], chunksize=4)
+
+    def batches(self, batches: Iterable[tuple[Any, ...]]) -> Iterator[list[Report]]:
+        """The reports of each batch of messages, in order. ``batches`` is read as workers free up
+        (a feeder thread writes to a pipe that blocks when full), so a record file is never read whole."""
+        return self._get().imap(_lint_messages, batches)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -58,7 +91,8 @@ def _number(messages: Iterable[Any]) -> Iterator[Any]:
 
 
 def lint_files_parallel(
-    linter_class: Callable[[Config], Any], config: Config, paths: list[Path], n_process: int
+    linter_class: Callable[[Config], Any], config: Config, files: list[tuple[Path, str | None]], n_process: int
 ) -> Iterator[tuple[list[Report], list[InputError]]]:
+    """Lint each (path, input format or None) in a worker; results in the order of ``files``."""
     with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(linter_class, config)) as pool:
-        yield from pool.imap(_lint_path, [str(p) for p in paths], chunksize=4)
+        yield from pool.imap(_lint_path, [(str(p), fmt) for p, fmt in files], chunksize=4)

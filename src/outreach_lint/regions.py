@@ -14,7 +14,7 @@ from functools import cached_property
 
 from . import linear_regex
 from .mapped import MappedText, TextBuilder
-from .mergefields import MergeField, field_name, merge_fields, placeholder_for
+from .placeholders import MergeField, field_name, merge_fields, placeholder_for
 from .sources.base import Excluded, Message
 
 _ATTRIBUTION = linear_regex.compile(
@@ -68,7 +68,7 @@ class Region:
 
 
 @dataclass(frozen=True)
-class Prepared:
+class LintedMessage:
     """A message ready for the parser: the linted text, its regions and what was left out."""
 
     message: Message
@@ -161,7 +161,7 @@ def _lines(view: MappedText) -> list[_Line]:
     return out
 
 
-def prepare(message: Message) -> Prepared:
+def prepare(message: Message) -> LintedMessage:
     body = message.body
     lines = _lines(body)
     excluded = list(message.excluded)
@@ -243,7 +243,7 @@ def _last_content(lines: list[_Line], keep: list[bool], before: int) -> int:
     return i
 
 
-def _build(message: Message, lines: list[_Line], keep: list[bool], excluded: list[Excluded]) -> Prepared:
+def _build(message: Message, lines: list[_Line], keep: list[bool], excluded: list[Excluded]) -> LintedMessage:
     body = message.body
     b = TextBuilder()
     regions: list[Region] = []
@@ -308,7 +308,7 @@ def _build(message: Message, lines: list[_Line], keep: list[bool], excluded: lis
     text, regions, fields = _merge_fields(text, regions)
     if "://" in text.text or "www." in text.text or "@" in text.text:  # what any match must contain
         regions.extend(Region("url", m.start(), m.end()) for m in _URL.finditer(text.text))
-    return Prepared(message, text, tuple(regions), fields, tuple(sorted(excluded, key=lambda x: (x.start, x.end))))
+    return LintedMessage(message, text, tuple(regions), fields, tuple(sorted(excluded, key=lambda x: (x.start, x.end))))
 
 
 def _is_wrapped(prev: str, nxt: str) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # spaCy is only imported where a pipeline is loaded
 
     from .analyses.asks import Ask
     from .analyses.metrics import Metrics
-    from .regions import Prepared, Region
+    from .regions import LintedMessage, Region
 
 CODE_RE = linear_regex.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 _PREFIX = linear_regex.compile(r"[A-Z]+")
@@ -216,7 +216,7 @@ class RuleContext:
     def __init__(
         self,
         doc: Doc,
-        prepared: Prepared,
+        prepared: LintedMessage,
         *,
         profile: str,
         mode: str,

@@ -9,7 +9,7 @@ from .. import suppress
 from ..diagnostics import Diagnostic, Report
 from ..mapped import LineIndex
 from ..profiles import DEFAULT_PROFILE, PROFILES
-from ..regions import Prepared
+from ..regions import LintedMessage
 from ..registry import Registry
 from ..rule import EngineFacts, EngineRule, RuleContext
 from ..score import score_report
@@ -42,7 +42,7 @@ def message_mode(message: Message, settings: Settings) -> str:
     return "template"
 
 
-def lint_doc(p: Prepared, doc: Doc, index: LineIndex, rt: Runtime, settings: Settings) -> Report:
+def lint_doc(p: LintedMessage, doc: Doc, index: LineIndex, rt: Runtime, settings: Settings) -> Report:
     message = p.message
     profile, mode = message_profile(message, settings), message_mode(message, settings)
     ctx = RuleContext(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Finding, Severity, Suggestion
 from ..mapped import LineIndex
-from ..regions import Prepared
+from ..regions import LintedMessage
 from ..rule import RuleMeta
 
 
@@ -14,7 +14,7 @@ from ..rule import RuleMeta
 class Placement:
     """One message's coordinates: its prepared text and the line index of its source file."""
 
-    prepared: Prepared
+    prepared: LintedMessage
     index: LineIndex
 
     def finding(self, meta: RuleMeta, f: Finding, severity: Severity) -> Diagnostic:
@@ -56,7 +56,7 @@ class Placement:
         return any(f.start < end and start < f.end or f.start == f.end == start for f in self.prepared.merge_fields)
 
 
-def message_bounds(p: Prepared) -> tuple[int, int]:
+def message_bounds(p: LintedMessage) -> tuple[int, int]:
     """The part of the shared source this message covers (one record of a jsonl file, say)."""
     spans = [p.message.body.to_source(0, len(p.message.body))]
     if p.message.subject is not None:

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..mapped import MappedText
+from ..names import INPUT_FORMATS
 from .base import Message, ParsedFile, SourceError, SourceNote
 from .decode import decode_bytes
 from .email_ import mbox_messages, parse_eml
 from .html import html_to_text, looks_like_html
 from .jsonrec import JString, parse_json_document
 from .script import SpeakerLabels, seller_turns
-from .template import TEMPLATE_EXTENSIONS, strip_template_syntax
+from .template import TEMPLATE_EXTENSIONS, has_template_syntax, strip_template_syntax
 from .text import html_comments, markdown_to_text, split_header
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ReadOptions",
     "SourceError",
     "detect_format",
+    "holds_records",
     "message_from_record",
     "not_regular_message",
     "read_bytes",
@@ -36,7 +38,7 @@ __all__ = [
     "read_regular_file",
 ]
 
-FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "template", "script")
+FORMATS = INPUT_FORMATS  # the readers below serve exactly these (names.py defines them)
 # The file names a directory walk lints by default (config's `include` is built from these).
 LINTABLE_SUFFIXES = (
     ".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".mbox", ".jsonl", ".ndjson", ".json",
@@ -141,6 +143,27 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> P
     return read_bytes(data, name, options)
 
 
+def holds_records(path: Path, max_bytes: int) -> bool:
+    """Whether ``path`` is JSON the records reader lints: an object with a ``body`` or ``html``
+    string, a list holding one, or ``{"messages": [...]}`` holding one.
+
+    A directory walk lints only such ``.json`` files; ``bower.json``, ``tsconfig.json`` and other data
+    are not outreach. Anything that cannot be read or parsed is not records either (a file named on
+    the command line is still read, and its error reported).
+    """
+    try:
+        data, _ = read_regular(path, max_bytes)
+        root = MappedText.normalised(decode_bytes(data).text)
+        doc = parse_json_document(root)
+    except (OSError, SourceError, RecursionError, ValueError):
+        return False
+    items = doc.get("messages") if isinstance(doc, dict) and isinstance(doc.get("messages"), list) else doc
+    return any(
+        isinstance(item, dict) and (isinstance(item.get("body"), JString) or isinstance(item.get("html"), JString))
+        for item in (items if isinstance(items, list) else [items])
+    )
+
+
 def read_regular_file(path: Path, max_bytes: int) -> bytes:
     """The content of ``path``, a regular file of at most ``max_bytes`` (config files and packs).
 
@@ -224,10 +247,10 @@ def within_parser_limit(message: Message) -> Message:
     return message
 
 
-def _read_mbox(root: MappedText, source: str, name: str) -> ParsedFile:
+def _read_mbox(root: MappedText, source: str, name: str, first_index: int = 1) -> ParsedFile:
     messages: list[Message] = []
     notes: list[SourceNote] = []
-    for i, chunk in enumerate(mbox_messages(root), start=1):
+    for i, chunk in enumerate(mbox_messages(root), start=first_index):
         try:
             # Each message is read on its own, so one the parser fails on leaves the others linted.
             messages.append(_guarded("mbox", lambda: within_parser_limit(parse_eml(chunk, name, source=source, fmt="mbox", index=i))))
@@ -247,6 +270,10 @@ def _draft(root: MappedText, source: str, name: str, fmt: str, options: ReadOpti
         inner = "template-html" if stem.endswith((".html", ".htm")) else "template"
     elif fmt == "script":
         inner = "markdown" if lower.endswith(".md") else "text"
+    elif fmt == "html" and has_template_syntax(header.body.text):
+        # An HTML email template (Handlebars or Liquid kept as .html): its tags are template syntax,
+        # taken out before the HTML is read, and the file is linted in template mode.
+        inner = "template-html"
     kind = str(meta.get("kind", "")).lower() or ("script" if fmt == "script" else "email")
     message = Message(
         path=name,
@@ -265,25 +292,42 @@ def _draft(root: MappedText, source: str, name: str, fmt: str, options: ReadOpti
 
 
 def _read_records(root: MappedText, source: str, name: str, fmt: str, options: ReadOptions) -> ParsedFile:
-    records: list[tuple[Any, int]] = []
-    notes: list[SourceNote] = []
     if fmt == "jsonl":
-        pos = 0
-        for lineno, line in enumerate(root.text.split("\n"), start=1):
-            start, end = pos, pos + len(line)
-            pos = end + 1
-            if not line.strip():
-                continue
-            try:
-                records.append((parse_json_document(root, start, end), lineno))
-            except SourceError as exc:
-                notes.append(SourceNote(exc.code, f"line {lineno}: {exc.message.split(': ', 1)[-1]}"))
+        records, notes = jsonl_values(root)
     else:
         doc = parse_json_document(root)
         items = doc.get("messages") if isinstance(doc, dict) and isinstance(doc.get("messages"), list) else doc
         items = items if isinstance(items, list) else [items]
-        records = [(item, i) for i, item in enumerate(items, start=1)]
+        records, notes = [(item, i) for i, item in enumerate(items, start=1)], []
+    messages, record_notes = record_messages(records, root, source, name, fmt, options)
+    if not messages and not notes and not record_notes:
+        raise SourceError("E003", "no records: there is no message to lint")
+    return ParsedFile(tuple(messages), tuple(notes + record_notes))
+
+
+def jsonl_values(root: MappedText, first_line: int = 1) -> tuple[list[tuple[Any, int]], list[SourceNote]]:
+    """The JSON value of each non-blank line of ``root`` with its line number, and the lines that are not JSON."""
+    records: list[tuple[Any, int]] = []
+    notes: list[SourceNote] = []
+    pos = 0
+    for lineno, line in enumerate(root.text.split("\n"), start=first_line):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        try:
+            records.append((parse_json_document(root, start, end), lineno))
+        except SourceError as exc:
+            notes.append(SourceNote(exc.code, f"line {lineno}: {exc.message.split(': ', 1)[-1]}"))
+    return records, notes
+
+
+def record_messages(
+    records: list[tuple[Any, int]], root: MappedText, source: str, name: str, fmt: str, options: ReadOptions
+) -> tuple[list[Message], list[SourceNote]]:
+    """The message of each record (numbered by line for jsonl, by position for json), and the records that are not messages."""
     messages: list[Message] = []
+    notes: list[SourceNote] = []
     where = "line" if fmt == "jsonl" else "record"
     for record, n in records:
         if not isinstance(record, dict):
@@ -295,9 +339,7 @@ def _read_records(root: MappedText, source: str, name: str, fmt: str, options: R
             )))
         except SourceError as exc:
             notes.append(SourceNote(exc.code, f"{where} {n}: {exc.message}"))
-    if not messages and not notes:
-        raise SourceError("E003", "no records: there is no message to lint")
-    return ParsedFile(tuple(messages), tuple(notes))
+    return messages, notes
 
 
 def _record_message(

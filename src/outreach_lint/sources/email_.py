@@ -39,6 +39,11 @@ def mbox_messages(root: MappedText) -> list[MappedText]:
 
 
 def parse_eml(view: MappedText, path: str, *, source: str, fmt: str = "eml", index: int | None = None) -> Message:
+    if fmt == "eml" and view.text.startswith("From "):
+        # A message saved from a mailbox keeps its "From " separator line (mutt, Thunderbird, mbox
+        # tools). It is the mbox envelope, not a header: the message starts on the next line.
+        line_end = view.text.find("\n")
+        view = view.slice(line_end + 1 if line_end >= 0 else len(view.text), len(view.text))
     text = view.text
     first = text.lstrip("\n").split("\n", 1)[0]
     if not _HEADER_LINE.match(first):

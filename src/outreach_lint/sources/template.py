@@ -25,6 +25,42 @@ _COMMENT = linear_regex.compile(
 _CONTROL = linear_regex.compile(r"\{\{[#/^>][^{}]*\}\}|\{\{\s*else\s*\}\}|\{%-?.*?-?%\}", linear_regex.S)
 
 
+# Template logic in a file that is not named as a template (Postmark and Foundation keep theirs as
+# .html): a block helper or partial, a comment, a Liquid/Jinja tag, or an expression with a filter.
+_TEMPLATE_SYNTAX = linear_regex.compile(
+    r"\{\{[#/^>!][^{}\n]{0,200}\}\}|\{%-?[ \t]*[A-Za-z][^%\n]{0,200}%\}|\{#[^\n]{0,200}?#\}"
+    r"|\{\{[^{}|\n]{1,120}\|[^{}\n]{1,120}\}\}"
+)
+
+
+def has_template_syntax(text: str) -> bool:
+    """Whether ``text`` holds template logic, not just merge fields (``{{first_name}}`` alone is not)."""
+    return _TEMPLATE_SYNTAX.search(text) is not None
+
+
+_SPACE = frozenset(" \t\n")
+
+
+def leading_comments(text: str, pos: int = 0) -> tuple[list[tuple[int, int, str]], int]:
+    """The template comments at ``text[pos:]`` before anything else (blank lines between them allowed).
+
+    Returns each comment's span and inner text, and where the first other character is. A comment on
+    the first line of a draft ("{# step 2 #}") is template syntax, so what follows it is still the
+    top of the draft.
+    """
+    found: list[tuple[int, int, str]] = []
+    n = len(text)
+    while True:
+        at = pos
+        while at < n and text[at] in _SPACE:
+            at += 1
+        m = _COMMENT.match(text, at) if text.startswith("{", at) else None
+        if m is None:
+            return found, at
+        found.append((m.start(), m.end(), next(g for g in m.groups() if g is not None)))
+        pos = m.end()
+
+
 def strip_template_syntax(view: MappedText) -> tuple[MappedText, tuple[Directive, ...]]:
     b = TextBuilder()
     directives: list[Directive] = []

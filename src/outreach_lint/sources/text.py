@@ -8,6 +8,8 @@ from typing import Any
 from .. import linear_regex
 from ..mapped import MappedText, TextBuilder
 from .base import Directive, Excluded, SourceNote
+from .html import html_to_text
+from .template import leading_comments
 
 _FRONT_MATTER = linear_regex.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", linear_regex.S)
 _SUBJECT_LINE = linear_regex.compile(r"\A[ \t]*(?:subject|subj)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t]*(?:\n|\Z)", linear_regex.I)
@@ -49,6 +51,15 @@ def split_header(root: MappedText, *, allow_front_matter: bool) -> Header:
         if isinstance(subject_value, str) and subject_value.strip():
             subject = _find_value(root, fm.start(), fm.end(), subject_value.strip())
     m = _SUBJECT_LINE.match(text, pos) if subject is None else None
+    if m is None and subject is None:
+        # Template comments may come first ("{# step 2 #}" above the Subject line): they are template
+        # syntax, so the subject still starts the draft. They are taken off only when a subject follows.
+        comments, after = leading_comments(text, pos)
+        m = _SUBJECT_LINE.match(text, after) if comments else None
+        if m:
+            for start, end, inner in comments:
+                s, e = root.to_source(start, end)
+                directives.append(Directive(inner.strip(), s, e, "template-comment"))
     if m:
         subject = root.slice(m.start("value"), m.end("value"))
         pos = m.end()
@@ -102,17 +113,66 @@ _INLINE_CODE = linear_regex.compile(r"`([^`\n]+)`")
 _RULE_LINE = linear_regex.compile(r"^[ \t]{0,3}(?:-(?:[ \t]*-){2,}|\*(?:[ \t]*\*){2,}|_(?:[ \t]*_){2,})[ \t]*$")
 
 
+# Raw HTML blocks, as CommonMark starts them: a <pre>, <script>, <style> or <textarea> block runs to
+# the line that closes it; a block-level tag, or any complete tag alone on a line after a blank line,
+# runs to the next blank line.
+_HTML_RAW_BLOCK = linear_regex.compile(r"^[ \t]{0,3}<(?P<tag>pre|script|style|textarea)(?:[ \t>]|$)", linear_regex.I)
+_HTML_BLOCK = linear_regex.compile(
+    r"^[ \t]{0,3}</?(?:address|article|aside|blockquote|body|center|details|dialog|div|dl|dd|dt|fieldset|figure|"
+    r"footer|form|h[1-6]|head|header|hr|html|iframe|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|"
+    r"thead|title|tr|ul)(?:[ \t/>]|$)",
+    linear_regex.I,
+)
+_HTML_TAG_LINE = linear_regex.compile(r"^[ \t]{0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]*)?/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$")
+
+
+def _html_block_end(lines: list[str], i: int, after_blank: bool) -> int | None:
+    """The index after the last line of a raw HTML block starting at ``lines[i]``, if one starts there."""
+    raw = _HTML_RAW_BLOCK.match(lines[i])
+    if raw:
+        close = f"</{raw.group('tag').lower()}"
+        for j in range(i, len(lines)):
+            if close in lines[j].lower():
+                return j + 1
+        return len(lines)
+    if _HTML_BLOCK.match(lines[i]) or (after_blank and _HTML_TAG_LINE.match(lines[i].rstrip("\n"))):
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        return j
+    return None
+
+
 def markdown_to_text(view: MappedText) -> tuple[MappedText, tuple[Excluded, ...]]:
-    """Strip Markdown markup while keeping the words (and their offsets) the reader will see."""
+    """Strip Markdown markup while keeping the words (and their offsets) the reader will see.
+
+    Raw HTML blocks are read as the HTML reader reads them: ``<pre>``, ``<code>``, ``<style>`` and
+    ``<script>`` are not prose, and the words between tags are.
+    """
     b = TextBuilder()
     excluded: list[Excluded] = []
     text = view.text
     in_fence = False
     fence_start = 0
     pos = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    skip_to = 0
+    for i, line in enumerate(lines):
         start, end = pos, pos + len(line)
         pos = end
+        if i < skip_to:
+            continue
+        if not in_fence and "<" in line:
+            block_end = _html_block_end(lines, i, i == 0 or not lines[i - 1].strip())
+            if block_end is not None:
+                stop = start + sum(len(x) for x in lines[i:block_end])
+                body, _, html_excluded, _ = html_to_text(view.slice(start, stop))
+                excluded.extend(html_excluded)
+                b.copy(body, 0, len(body))
+                # Keep the paragraph break the block made, so text around it stays apart.
+                b.insert("\n", view, stop - 1, stop)
+                skip_to = block_end
+                continue
         if _FENCE.match(line):
             if not in_fence:
                 in_fence, fence_start = True, start

@@ -83,8 +83,3 @@ def placeholder_for(name: str, syntax: str) -> str:
         return "Alex"
     return "Placeholder"
 
-
-def is_control_expression(name: str) -> bool:
-    """Template logic rather than a value (``{{#if}}``, ``{{ else }}``)."""
-    head = name.split()[0] if name.split() else ""
-    return head in {"else", "end", "endif", "endfor", "if", "for", "unless", "each", "with"}
