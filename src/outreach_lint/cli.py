@@ -144,14 +144,16 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
         files += 1
     file_args = [p for p in paths if p != "-"]
     if file_args:
-        from .walk import collect_files
-
-        found, walk_errors = collect_files([Path(p) for p in file_args], cfg)
-        errors.extend(walk_errors)
-        files += len(found)
-        for r, e in _lint_files(linter, cfg, found, jobs, input_format, show_progress=output_format in ("text", "concise")):
-            reports.extend(r)
-            errors.extend(e)
+        # Bars go to stderr, so they never mix with a JSON report; the run's bar only beside text output.
+        bars = _Bars(run_bar=output_format in ("text", "concise")) if _stderr_is_tty() else None
+        try:
+            run = linter.lint_paths(file_args, jobs=jobs, input_format=input_format, progress=bars)
+        finally:
+            if bars is not None:
+                bars.close()
+        reports.extend(run.reports)
+        errors.extend(run.errors)
+        files += run.files
     result = RunResult(tuple(reports), tuple(errors), files)
     to_stderr = fixed_stdin is not None
     stream = sys.stderr if to_stderr else sys.stdout
@@ -245,99 +247,43 @@ def _stderr_is_tty() -> bool:
     return sys.stderr.isatty()
 
 
-# A record file this large takes long enough to lint that a progress bar is worth showing.
-_PROGRESS_BYTES = 1_000_000
+class _Bars:
+    """Progress on a terminal's stderr: a bar over the files of a long run, and one per large record file."""
 
+    def __init__(self, run_bar: bool) -> None:
+        self._run_bar = run_bar
+        self._files: Any = None
+        self._stream: Any = None
+        self._done = 0
 
-def _lint_files(linter, cfg, files: list[Path], jobs: int, input_format: str | None, show_progress: bool):
-    from .sources import detect_format
-    from .sources.stream import STREAM_FORMATS
-    from .walk import format_for
+    def start(self, files: int) -> None:
+        if self._run_bar and files >= 20:  # a short run is over before a bar would say anything
+            self._files = click.progressbar(length=files, label="Linting", file=sys.stderr)
+            self._files.__enter__()
 
-    # --input-format wins over per-file-format, which wins over the file's name.
-    formats = [format_for(p, cfg, input_format) for p in files]
-    streamed = [(fmt or detect_format(p.name)) in STREAM_FORMATS for p, fmt in zip(files, formats)]
-    progress = show_progress and len(files) >= 20 and _stderr_is_tty()
-    pool = None
-    if jobs > 1 and (len(files) > 1 or any(streamed)):
-        from .parallel import LintPool
+    def file_done(self) -> None:
+        if self._files is not None:
+            self._files.update(1)
 
-        pool = LintPool(type(linter), cfg, jobs)
+    def bytes_read(self, name: str, done: int, total: int) -> None:
+        if self._files is not None:
+            return  # one bar at a time: the run's
+        if self._stream is None:
+            self._stream = click.progressbar(length=total, label=f"Linting {name}", file=sys.stderr)
+            self._stream.__enter__()
+            self._done = 0
+        self._stream.update(done - self._done)
+        self._done = done
 
-    def results():
-        i = 0
-        while i < len(files):
-            if streamed[i]:
-                yield _lint_stream(linter, files[i], formats[i], pool, show_bar=not progress)
-                i += 1
-                continue
-            j = i
-            while j < len(files) and not streamed[j]:
-                j += 1
-            group = list(zip(files[i:j], formats[i:j]))
-            if pool is not None and len(group) > 1:
-                yield from pool.files(group)
-            else:
-                yield from (linter.lint_file(p, str(p), fmt) for p, fmt in group)
-            i = j
+    def stream_done(self) -> None:
+        if self._stream is not None:
+            self._stream.__exit__(None, None, None)
+            self._stream = None
 
-    try:
-        if progress:
-            with click.progressbar(results(), length=len(files), label="Linting", file=sys.stderr) as bar:
-                yield from bar
-        else:
-            yield from results()
-    finally:
-        if pool is not None:
-            pool.close()
-
-
-def _lint_stream(linter, path: Path, fmt: str | None, pool, *, show_bar: bool):
-    """A .jsonl or .mbox file, read and linted a batch of records at a time (over --jobs workers when
-    there are several), with positions in the whole file. Returns the file's (reports, errors)."""
-    from collections import deque
-
-    from .diagnostics import InputError
-    from .sources import SourceError, detect_format
-    from .sources.stream import NotStreamable, RecordStream, batch_source, shift_report
-
-    name = str(path)
-    stream = RecordStream(path, name, fmt or detect_format(name), linter.read_options)
-    reports = []
-    sent: deque = deque()  # batches handed to the workers, in order, waiting for their reports
-
-    def feed():
-        for batch in stream.batches():
-            sent.append(batch)
-            yield batch.messages
-
-    try:
-        linted = pool.batches(feed()) if pool is not None else (
-            list(linter.lint_many(messages, batch_size=len(messages) or 1)) for messages in feed()
-        )
-        bar = None
-        done = 0
-        try:
-            for batch_reports in linted:
-                batch = sent.popleft()
-                if bar is None and show_bar and stream.size >= _PROGRESS_BYTES and _stderr_is_tty():
-                    bar = click.progressbar(length=stream.size, label=f"Linting {name}", file=sys.stderr)
-                    bar.__enter__()
-                if bar is not None:
-                    bar.update(batch.bytes_read - done)
-                    done = batch.bytes_read
-                source = batch_source(batch)
-                reports.extend(shift_report(r, batch, source) for r in batch_reports)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
-    except NotStreamable:
-        return linter.lint_file(path, name, fmt)
-    except SourceError as exc:
-        return [], [InputError(name, exc.code, exc.message)]
-    except OSError as exc:
-        return [], [InputError(name, "E001", f"cannot read file ({exc.strerror or exc}): check the path")]
-    return reports, [InputError(name, n.code, n.message) for n in stream.notes]
+    def close(self) -> None:
+        self.stream_done()
+        if self._files is not None:
+            self._files.__exit__(None, None, None)
 
 
 def _exit_code(result, fail_on: str) -> int:

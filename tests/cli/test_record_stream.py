@@ -93,7 +93,8 @@ def test_text_output_shows_the_right_source_line(tmp_path: Path) -> None:
     assert shown
     for line in shown:
         number, _, text = line.partition(" | ")
-        assert source_lines[int(number) - 1].replace("\t", " ") == text
+        # The text format trims a long line around the finding, with an ellipsis at a cut end.
+        assert text.strip("…") in source_lines[int(number) - 1].replace("\t", " ")
 
 
 def test_each_record_is_limited_instead_of_the_file(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from ..rule import Rule
 from ..score import score_report
 from ..sources import SourceError, message_from_record, read_bytes, read_path
 from ..sources.base import Message
+from .files import Progress, lint_files
 from .lint_doc import lint_doc
 from .runtime import Runtime, Skipped, load_runtime
 from .settings import Settings
@@ -148,14 +149,16 @@ class Linter:
         if batch:
             yield from self._lint_messages(batch)
 
-    def lint_paths(self, paths: Sequence[str | Path]) -> RunResult:
-        """Lint files and directories (walked with include/exclude)."""
+    def lint_paths(
+        self, paths: Sequence[str | Path], *, jobs: int = 1, input_format: str | None = None, progress: Progress | None = None
+    ) -> RunResult:
+        """Lint files and directories: walked with include/exclude, .gitignore and per-file-format;
+        record files streamed; spread over ``jobs`` processes; progress told to ``progress``."""
         from ..walk import collect_files
 
         files, errors = collect_files([Path(p) for p in paths], self.config)
         reports: list[Report] = []
-        for path in files:
-            r, e = self.lint_file(path)
+        for r, e in lint_files(self, files, jobs, input_format, progress):
             reports.extend(r)
             errors.extend(e)
         return RunResult(tuple(reports), tuple(errors), len(files))
