@@ -373,7 +373,7 @@ def serve(host: str, port: int, workers: int, config_path: str | None, max_body_
         from .server.app import ENV_SETTINGS, ServiceSettings
         from .server.protocol import GuardedH11Protocol
     except ImportError as exc:
-        _fail(f"the service needs the 'serve' extra ({exc.name} is missing): pip install 'outreach-lint[serve]'")
+        _fail(f"the service needs the 'serve' extra ({exc.name} is missing): install it with pip install '.[serve]' from a checkout")
     if config_path:
         _load_config(config_path, ())  # a broken config is a one-line usage error before any worker starts
     if host not in ("0.0.0.0", "::", ""):  # the address it binds is a name it answers to

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .rule import CODE_RE, NAME_RE, category_of
+from .rule import CODE_RE, NAME_RE, prefix_of
 
 KINDS = ("python", "pack")
 
@@ -19,11 +19,17 @@ class ScaffoldError(Exception):
 
 
 def family_dir(code: str, rules_dir: Path) -> Path:
-    """The family directory a code belongs in: PC -> product_centric, CTA -> call_to_action."""
-    family = category_of(code)
-    if family == "other":
-        raise ScaffoldError(f"{code}: no family declares the prefix of this code; use an existing prefix or --dir")
-    return rules_dir / family.replace("-", "_")
+    """The built-in family directory whose package declares the code's prefix (PC -> product_centric)."""
+    import importlib
+
+    from .rules import family_dirs
+
+    prefix = prefix_of(code)
+    for directory in family_dirs():
+        family = importlib.import_module(f"outreach_lint.rules.{directory.name}").FAMILY
+        if family.prefix == prefix:
+            return rules_dir / directory.name
+    raise ScaffoldError(f"{code}: no built-in family declares the prefix {prefix}; use an existing prefix, or --dir for a plugin's package")
 
 
 def scaffold(code: str, name: str, kind: str, directory: Path) -> Path:

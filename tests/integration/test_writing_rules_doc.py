@@ -82,3 +82,17 @@ def test_a_scaffold_loads_and_fails_its_tests_until_filled(tmp_path: Path) -> No
 
     (loaded,) = rules_from_pack(pack, origin="test")
     assert loaded.meta.code == "RD098"
+
+
+def test_new_rule_refuses_what_it_cannot_place(tmp_path: Path) -> None:
+    """One line and exit 2 for a prefix no family declares, and for a file that already exists."""
+    from click.testing import CliRunner
+
+    from outreach_lint.cli import main
+
+    unknown = CliRunner().invoke(main, ["new-rule", "ZZ001", "--name", "house-style"])
+    assert unknown.exit_code == 2 and "no built-in family declares the prefix ZZ" in unknown.output
+    assert "Traceback" not in unknown.output
+    (tmp_path / "RD001.py").write_text("x\n")
+    taken = CliRunner().invoke(main, ["new-rule", "RD001", "--name", "house-style", "--dir", str(tmp_path)])
+    assert taken.exit_code == 2 and "already exists" in taken.output

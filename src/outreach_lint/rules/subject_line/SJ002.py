@@ -59,7 +59,8 @@ def missing_subject(ctx: RuleContext) -> Iterator[Finding]:
     if not (whole_email or given_empty):
         return
     region = ctx.region("subject")
-    at = region.start if region else (ctx.region("body").start if ctx.region("body") else 0)  # type: ignore[union-attr]
+    body = ctx.region("body")
+    at = region.start if region else (body.start if body else 0)
     yield ctx.finding(
         at, at, "no subject: the inbox will show '(no subject)'",
         Fix("Add a subject of a few words about the reader: \"Onboarding at Northwind\""),
