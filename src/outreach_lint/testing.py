@@ -19,6 +19,7 @@ first, e.g. ``pip install -e .``). No pytest import here: failures are plain ``A
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -45,11 +46,18 @@ class RuleExample:
 
 
 @lru_cache(maxsize=None)
-def _linter(model: str | None, code: str | None = None, options: tuple[tuple[str, Any], ...] = (), alone: bool = False) -> Linter:
+def _linter(model: str | None, code: str | None = None, options: tuple[tuple[str, Any], ...] = (),
+            alone: bool = False, profile: str | None = None, mode: str | None = None) -> Linter:
     from .engine import Linter
 
+    # Every rule enabled, with the example's model and the rule's options for the example; the fix path
+    # runs the one rule alone, so the fixed text is that rule's doing.
     rules = {code: dict(options)} if code and options else {}
-    return Linter(Config(model=model, rules=rules, select=(code,) if alone and code else None))  # every rule enabled, preview ones too, with each example's model
+    return Linter(Config(model=model, rules=rules, select=(code,) if alone and code else None, profile=profile, mode=mode))
+
+
+def _frozen(options: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(options.items()))
 
 
 def _rules(refs: tuple[str, ...]) -> list[Rule]:
@@ -70,19 +78,23 @@ def rule_examples(*refs: str) -> list[RuleExample]:
     return cases
 
 
-def example_findings(code: str, example: Example) -> list[Diagnostic]:
-    """What rule ``code`` finds in one example, linted with the example's format, profile, mode and model."""
-    linter = _linter(example.model, code, tuple(sorted(example.options.items())))
+def example_findings(code: str, example: Example, options: Mapping[str, Any] | None = None) -> list[Diagnostic]:
+    """What rule ``code`` finds in one example, linted with the example's format, profile, mode, model
+    and options (``options`` replaces the example's own, to see what an option decides)."""
+    chosen = example.options if options is None else options
+    linter = _linter(example.model, code, _frozen(chosen))
     report = linter.lint_text(example.text, example.format, profile=example.profile, mode=example.mode)
     return [d for d in report.diagnostics if d.code == code]
 
 
 def example_fixed(code: str, example: Example) -> str:
-    """The text ``--fix`` makes of an example with this rule's safe suggestions alone."""
+    """The text ``--fix`` makes of an example with this rule's safe suggestions alone (the CLI's fix path)."""
     from .fixer import fix_bytes
 
-    linter = _linter(example.model, code, tuple(sorted(example.options.items())), alone=True)
-    return fix_bytes(linter, example.text.encode("utf-8"), f"example.{example.format}", example.format).fixed
+    linter = _linter(example.model, code, _frozen(example.options), True, example.profile, example.mode)
+    result = fix_bytes(linter, example.text.encode("utf-8"), f"example.{example.format}", example.format)
+    assert result.skipped is None, result.skipped
+    return result.fixed
 
 
 def check_rule_example(case: RuleExample) -> None:

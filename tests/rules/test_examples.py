@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import lru_cache
-from typing import Any
 
 import pytest
 
 from outreach_lint import Linter
 from outreach_lint.config import Config
-from outreach_lint.fixer import fix_bytes
 from outreach_lint.rule import Example
+from outreach_lint.testing import example_findings, example_fixed
 
 ALL_RULES = list(Linter(Config()).registry)
 
@@ -19,19 +16,6 @@ ALL_RULES = list(Linter(Config()).registry)
 # These rules' files are being changed on other branches; their docs sections and the examples for their
 # options follow when those changes are merged. Nothing else may be listed here.
 PENDING: frozenset[str] = frozenset()
-
-
-def _frozen(options: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted(options.items()))
-
-
-@lru_cache(maxsize=None)
-def _linter(model: str | None, code: str | None = None, options: tuple[tuple[str, Any], ...] = (),
-            select: bool = False, profile: str | None = None, mode: str | None = None) -> Linter:
-    rules = {code: dict(options)} if code and options else {}
-    # The fix path runs the one rule alone, so the fixed text is that rule's doing.
-    chosen = (code,) if select and code else None
-    return Linter(Config(model=model, rules=rules, select=chosen, profile=profile, mode=mode))
 
 
 def _cases():
@@ -42,20 +26,9 @@ def _cases():
             yield pytest.param(r.meta.code, e, False, id=f"{r.meta.code}-pass-{i}")
 
 
-def run_example(code: str, example: Example, options: Mapping[str, Any] | None = None):
-    """The rule's findings on an example, with the example's own options unless ``options`` replaces them."""
-    chosen = example.options if options is None else options
-    linter = _linter(example.model, code, _frozen(chosen))
-    report = linter.lint_text(example.text, example.format, profile=example.profile, mode=example.mode)
-    return [d for d in report.diagnostics if d.code == code]
-
-
-def fix_example(code: str, example: Example) -> str:
-    """What --fix makes of the example's text with only this rule selected (the CLI's fix path)."""
-    linter = _linter(example.model, code, _frozen(example.options), True, example.profile, example.mode)
-    result = fix_bytes(linter, example.text.encode("utf-8"), f"example.{example.format}", example.format)
-    assert result.skipped is None, result.skipped
-    return result.fixed
+# The one implementation plugin authors use too (outreach_lint.testing).
+run_example = example_findings
+fix_example = example_fixed
 
 
 @pytest.mark.parametrize("code,example,should_fire", list(_cases()))
