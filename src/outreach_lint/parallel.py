@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +21,12 @@ def _init(linter_class: Callable[[Config], Any], config: Config) -> None:
     _worker.runtime  # load the pipeline before the first task arrives
 
 
-def _lint_batch(batch: list[Any]) -> list[Report]:
-    return list(_worker.lint_many(batch, batch_size=len(batch) or 1))
-
-
 def _lint_path(task: tuple[str, str | None]) -> tuple[list[Report], list[InputError]]:
     path, fmt = task
     return _worker.lint_file(Path(path), path, fmt)
 
 
-def _lint_messages(messages: tuple[Any, ...]) -> list[Report]:
+def _lint_messages(messages: Sequence[Any]) -> list[Report]:
     return list(_worker.lint_many(messages, batch_size=len(messages) or 1))
 
 
@@ -78,7 +74,7 @@ def lint_many_parallel(
 ) -> Iterator[Report]:
     numbered = _number(messages)
     with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(linter_class, config)) as pool:
-        for reports in pool.imap(_lint_batch, _chunks(numbered, batch_size)):
+        for reports in pool.imap(_lint_messages, _chunks(numbered, batch_size)):
             yield from reports
 
 
@@ -89,10 +85,3 @@ def _number(messages: Iterable[Any]) -> Iterator[Any]:
             m = {**m, "id": f"#{i}"}
         yield m
 
-
-def lint_files_parallel(
-    linter_class: Callable[[Config], Any], config: Config, files: list[tuple[Path, str | None]], n_process: int
-) -> Iterator[tuple[list[Report], list[InputError]]]:
-    """Lint each (path, input format or None) in a worker; results in the order of ``files``."""
-    with multiprocessing.get_context().Pool(n_process, initializer=_init, initargs=(linter_class, config)) as pool:
-        yield from pool.imap(_lint_path, [(str(p), fmt) for p, fmt in files], chunksize=4)

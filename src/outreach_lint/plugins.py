@@ -90,6 +90,11 @@ def _module_file(rule: Rule) -> str:
     return defined_in(Path(file), module.__name__) if module is not None and file else ""
 
 
+def is_rule_file(path: Path) -> bool:
+    """A file that defines one rule (``CODE.py``, ``CODE.yaml``); files starting with ``_`` are helpers."""
+    return path.suffix in (".py", ".yaml") and not path.name.startswith("_")
+
+
 def rules_in_package(package: str, family: Family | None = None, *, trusted: bool = False) -> list[Rule]:
     """Every rule in a package directory, one per file: ``<CODE>.py`` (a ``@rule``) or ``<CODE>.yaml``
     (a one-rule pack). Files starting with ``_`` are helpers. A file must define exactly the rule it is
@@ -103,7 +108,7 @@ def rules_in_package(package: str, family: Family | None = None, *, trusted: boo
     directory = Path(pkg.__file__ or "").resolve().parent
     rules: list[Rule] = []
     for path in sorted(directory.iterdir()):
-        if path.suffix not in (".py", ".yaml") or path.name.startswith("_"):
+        if not is_rule_file(path):
             continue
         where = defined_in(path, package)
         if path.suffix == ".py":

@@ -20,15 +20,12 @@ class ScaffoldError(Exception):
 
 def family_dir(code: str, rules_dir: Path) -> Path:
     """The built-in family directory whose package declares the code's prefix (PC -> product_centric)."""
-    import importlib
-
-    from .rules import family_dirs
+    from .rules import families
 
     prefix = prefix_of(code)
-    for directory in family_dirs():
-        family = importlib.import_module(f"outreach_lint.rules.{directory.name}").FAMILY
+    for package, family in families():
         if family.prefix == prefix:
-            return rules_dir / directory.name
+            return rules_dir / package.rpartition(".")[2]
     raise ScaffoldError(f"{code}: no built-in family declares the prefix {prefix}; use an existing prefix, or --dir for a plugin's package")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from ..plugins import rules_in_package
+from ..plugins import is_rule_file, rules_in_package
 from ..rule import Family, Rule
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -23,12 +23,18 @@ def family_dirs() -> list[Path]:
     return sorted(p for p in PACKAGE_DIR.iterdir() if p.is_dir() and (p / "__init__.py").is_file())
 
 
+def families() -> list[tuple[str, Family]]:
+    """Each family package's name and the Family its ``__init__.py`` declares."""
+    out = []
+    for directory in family_dirs():
+        package = f"{__name__}.{directory.name}"
+        out.append((package, importlib.import_module(package).FAMILY))
+    return out
+
+
 def rule_files() -> list[Path]:
-    """Every file that defines one rule; helpers shared within a family start with ``_``."""
-    return sorted(
-        p for d in family_dirs() for p in d.iterdir()
-        if p.suffix in (".py", ".yaml") and not p.name.startswith("_")
-    )
+    """Every file that defines one rule."""
+    return sorted(p for d in family_dirs() for p in d.iterdir() if is_rule_file(p))
 
 
 def provide_rules() -> list[Rule | Family]:
@@ -38,9 +44,7 @@ def provide_rules() -> list[Rule | Family]:
     ``__init__.py``); its rules are the files in it, each carrying that prefix.
     """
     provided: list[Rule | Family] = []
-    for directory in family_dirs():
-        package = f"{__name__}.{directory.name}"
-        family: Family = importlib.import_module(package).FAMILY
+    for package, family in families():
         provided.append(family)
         provided.extend(rules_in_package(package, family, trusted=True))
     return provided
