@@ -304,10 +304,12 @@ def _exit_code(result, fail_on: str) -> int:
 @click.option("--select", multiple=True, help="Rules to run (codes, prefixes, names, ALL).")
 @click.option("--ignore", multiple=True, help="Rules to skip.")
 @click.option("--show-ids", is_flag=True, help="List the ids of false positives and false negatives under each rule.")
+@click.option("--by", "by", type=str, default=None, metavar="FIELD",
+              help="Also show the figures for each value of this record field (e.g. profile); records without it are \"(none)\".")
 @click.option("--min-auc", type=click.FloatRange(0, 1), default=None, help="Exit 1 if the score's ROC AUC is below this.")
 @click.option("--min-precision", type=click.FloatRange(0, 1), default=None, help="Exit 1 if any rule that fired is below this precision.")
 def evaluate(labelled: str, output_format: str, config_path: str | None, select, ignore, show_ids: bool,
-             min_auc: float | None, min_precision: float | None) -> None:
+             by: str | None, min_auc: float | None, min_precision: float | None) -> None:
     """Measure the rules on LABELLED messages (JSON Lines with labels): AUC, precision, recall, pairs."""
     from .evaluate import EvaluationError, read_labelled, render_text
     from .evaluate import evaluate as run_evaluation
@@ -318,7 +320,7 @@ def evaluate(labelled: str, output_format: str, config_path: str | None, select,
         _fail(str(exc))
     cfg = _load_config(config_path, (labelled,), select=_split(select), ignore=_split(ignore))
     linter = _linter(cfg)
-    result = run_evaluation(linter, records)
+    result = run_evaluation(linter, records, by=by)
     if output_format == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
