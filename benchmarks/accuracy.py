@@ -126,14 +126,15 @@ def measure(dev: Path) -> str:
     return "\n\n".join(parts)
 
 
-def write(section: str) -> None:
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Accuracy\n\n{BEGIN}\n{END}\n"
+def write(section: str, path: Path = DOC) -> None:
+    """Put ``section`` between the page's markers, keeping the hand-written prose around them."""
+    doc = path.read_text(encoding="utf-8") if path.exists() else f"# Accuracy\n\n{BEGIN}\n{END}\n"
     if BEGIN not in doc or END not in doc:
         doc += f"\n{BEGIN}\n{END}\n"
     head, _, rest = doc.partition(BEGIN)
     _, _, tail = rest.partition(END)
-    DOC.write_text(f"{head}{BEGIN}\n{section}\n{END}{tail}", encoding="utf-8")
-    print(f"wrote {DOC}", file=sys.stderr)
+    path.write_text(f"{head}{BEGIN}\n{section}\n{END}{tail}", encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -25,3 +26,17 @@ def test_accuracy_benchmark_on_the_corpus(tmp_path: Path) -> None:
     # The missing dev set is skipped with a one-line note, not an error.
     notes = [line for line in (out + result.stderr).splitlines() if str(missing) in line]
     assert len(notes) == 1 and "skipped" in notes[0]
+
+
+def test_write_replaces_only_the_part_between_the_markers(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+    assert spec is not None and spec.loader is not None
+    accuracy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(accuracy)
+    page = tmp_path / "accuracy.md"
+    page.write_text(f"# Title\n\nIntro.\n\n{accuracy.BEGIN}\nold table\n{accuracy.END}\n\n## Honest limits\n\nProse.\n")
+    accuracy.write("new table", page)
+    accuracy.write("newer table", page)
+    assert page.read_text() == (
+        f"# Title\n\nIntro.\n\n{accuracy.BEGIN}\nnewer table\n{accuracy.END}\n\n## Honest limits\n\nProse.\n"
+    )

@@ -58,9 +58,11 @@ def test_by_field_json_has_a_group_per_value_and_none(tmp_path: Path) -> None:
     assert none["auc"] is None and none["auc_interval"] is None and none["bad_unflagged"] is None
 
 
-def test_by_any_record_field(tmp_path: Path) -> None:
-    doc = json.loads(run(str(write(tmp_path, records())), "--by", "source_kind", "--format", "json"))
-    assert {k: v["messages"] for k, v in doc["groups"].items()} == {"received": 2, "(none)": 4}
+def test_by_any_record_field_and_null_is_none(tmp_path: Path) -> None:
+    rows = [*records(), {"id": "n-good", "label": "good", "source_kind": None, "body": GOOD}]
+    doc = json.loads(run(str(write(tmp_path, rows)), "--by", "source_kind", "--format", "json"))
+    assert list(doc["groups"]) == ["received", "(none)"]
+    assert {k: v["messages"] for k, v in doc["groups"].items()} == {"received": 2, "(none)": 5}
 
 
 def test_by_field_text_prints_one_line_per_group_after_the_overall_figures(tmp_path: Path) -> None:
