@@ -115,8 +115,8 @@ def measure(dev: Path) -> str:
     else:
         notes.append(f"dev set {shown(dev)} skipped: not found (pass --dev PATH)")
     parts = [
-        f"Measured with outreach-lint {__version__}, default settings; intervals from "
-        f"{BOOTSTRAP_RESAMPLES} bootstrap resamples with a fixed seed."
+        (f"Measured with outreach-lint {__version__}, default settings; intervals from "
+         f"{BOOTSTRAP_RESAMPLES} bootstrap resamples with a fixed seed.")
     ]
     for path, label, halves in sets:
         records = read_labelled(path)
