@@ -13,6 +13,7 @@ from ._common import ASK_RULE_LEXICONS
     code="CTA001",
     name="no-ask",
     analyses=("asks",),
+    unless=("polite-close",),
     summary="The message asks the reader nothing: no question, no next step, no request.",
     docs=RuleDocs(
         what=(
@@ -22,7 +23,7 @@ from ._common import ASK_RULE_LEXICONS
             "not count), a request (\"would you\", \"happy to send\", \"I'd love a quick call\"), or a next "
             "step the sender commits to (\"I'll call you Thursday at 10\"). "
             "Flags a message that has none, at its last sentence. A polite close of the thread (\"I won't "
-            "follow up again\") needs no ask."
+            "follow up again\", \"I'll close your file here\") needs no ask."
         ),
         why=(
             "Every message should carry a benefit and a clear next step. A message that only informs leaves "
@@ -63,7 +64,7 @@ from ._common import ASK_RULE_LEXICONS
     ),
 )
 def no_ask(ctx: RuleContext) -> Iterator[Finding]:
-    if ctx.asks or ctx.lexicon("thread-close"):
+    if ctx.asks:
         return
     sentences = list(ctx.body_sentences())
     if not sentences:
