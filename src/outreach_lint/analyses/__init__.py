@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import asks as _asks
 from . import metrics as _metrics
+from . import personal as _personal
+from . import specifics as _specifics
 from . import thread as _thread
 
 if TYPE_CHECKING:
@@ -52,7 +54,12 @@ ANALYSES: dict[str, Analysis] = {
             "thread", "What the message refers back to, whether it closes the thread politely, and whether it adds "
             "anything new.", _thread.compute,
             # The guilt and the close are read from the dependency tree; the close needs the asks.
-            requires=frozenset({"DEP", "POS", "LEMMA", "TAG"}), lexicons=(*_thread.LEXICONS, *_asks.LEXICONS),
+            requires=frozenset({"DEP", "POS", "LEMMA", "TAG"}), lexicons=(*_thread.LEXICONS, *_asks.LEXICONS, *_specifics.LEXICONS),
+        ),
+        Analysis(
+            "personal", "Praise of the reader with nothing checkable in it, and claimed familiarity with nothing "
+            "from the conversation.", _personal.compute,
+            requires=frozenset({"DEP", "POS", "TAG"}), lexicons=(*_personal.LEXICONS, *_asks.LEXICONS),
         ),
         Analysis(
             "reading-grade", "The body's Flesch-Kincaid grade (textstat's syllable counts).",

@@ -20,16 +20,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .references import READER_PRONOUNS
+from .specifics import checkable
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from ..rule import RuleContext
 
-LEXICONS = ("refers-back", "guilt", "thread-close", "resource-terms")
+LEXICONS = ("refers-back", "guilt", "thread-close", "resource-terms")  # and specifics.LEXICONS
 
 # What the reader is blamed for not having received, seen or read.
-_RECEIVE_VERBS = frozenset({"get", "receive", "see", "read", "open", "review", "check", "catch", "notice", "look"})
+_RECEIVE_VERBS = frozenset({
+    "get", "receive", "see", "read", "open", "review", "check", "catch", "notice", "look", "think", "consider",
+})
+# What happens to the sender's message when the reader is blamed for it: "my note slipped past you".
+_LOST_VERBS = frozenset({"bury", "slip", "lose", "miss", "fall", "sink", "disappear", "vanish", "drown"})
+_SENT_VERBS = frozenset({"send", "write", "share", "mention", "propose", "forward"})
 _MESSAGE_NOUNS = frozenset({
     "email", "e-mail", "mail", "message", "note", "voicemail", "letter", "proposal", "offer", "invitation",
     "invite", "inmail", "request", "deck", "quote",
@@ -71,14 +77,23 @@ def _in_body(ctx: RuleContext, start: int, end: int) -> bool:
 
 
 def _guilt(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
-    """The reader as the one who got, saw or read the sender's earlier message, in one sentence."""
+    """The reader as the one who got, saw or read the sender's earlier message, in one sentence; or the
+    sender's message as lost on the reader ("my earlier email got buried", "my note slipped past you")."""
+    for token in ctx.tokens_of(sent):
+        if token.lemma_.lower() in _LOST_VERBS and token.pos_ in ("VERB", "AUX"):
+            lost = [c for c in _subjects(token) if c.lemma_.lower() in _MESSAGE_NOUNS and _senders(c)]
+            if lost:
+                start = min(t.idx for t in token.subtree)
+                return min(start, lost[0].idx), max(t.idx + len(t) for t in token.subtree)
     for token in ctx.tokens_of(sent):
         if token.lemma_.lower() not in _RECEIVE_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
         if not _reader_is_subject(token):
             continue
         for obj in token.subtree:
-            if obj.dep_ in ("dobj", "pobj", "nsubjpass") and obj.lemma_.lower() in _MESSAGE_NOUNS and _senders(obj):
+            if obj.dep_ in ("dobj", "pobj", "nsubjpass") and (
+                (obj.lemma_.lower() in _MESSAGE_NOUNS and _senders(obj)) or _what_was_sent(obj)
+            ):
                 start = min(t.idx for t in token.subtree)
                 end = max(t.idx + len(t) for t in token.subtree)
                 subject = next(c for c in _subjects(token))
@@ -99,6 +114,14 @@ def _subjects(token: Token) -> list[Token]:
 
 def _reader_is_subject(token: Token) -> bool:
     return any(s.lower_ in READER_PRONOUNS for s in _subjects(token))
+
+
+def _what_was_sent(token: Token) -> bool:
+    """"What I sent": a clause whose verb is the sender sending, writing or sharing."""
+    verb = token.head if token.lower_ == "what" else token
+    return verb.lemma_.lower() in _SENT_VERBS and any(
+        c.dep_ in _SUBJECT_DEPS and c.lower_ in _SELLER_SUBJECTS for c in verb.children
+    )
 
 
 def _senders(noun: Token) -> bool:
@@ -174,13 +197,10 @@ def _adds_substance(
             if not tokens:
                 continue
             start = tokens[0].idx
-        if any(start <= u < end for u in url_starts) or any(start <= s < end for s, _, _ in resources):
+        if any(start <= u < end for u in url_starts):
             return True
-        if any(t.like_num or any(c.isdigit() for c in t.text) for t in tokens):
-            return True
-        # A name the reader can check (a place, a company, a product): the pipeline runs no entity
-        # recogniser, so proper nouns past the sentence's first word stand in for one.
-        if any(t.pos_ == "PROPN" and t.i > sent.start and t.text[:1].isupper() for t in tokens):
+        found = [h for h in resources if start <= h[0] < end]
+        if checkable(tokens, ctx.text[start:end], found, dates=False):
             return True
     return False
 

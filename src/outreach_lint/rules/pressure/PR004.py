@@ -59,9 +59,10 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
 )
 def empty_follow_up(ctx: RuleContext) -> Iterator[Finding]:
     thread = ctx.analysis("thread")
-    if not thread.refers_back or thread.adds_substance:
+    marks = sorted(thread.refers_back + thread.guilt)
+    if not marks or thread.adds_substance:
         return
-    start, end = thread.refers_back[0]
+    start, end = marks[0]
     yield ctx.finding(
         start,
         end,
