@@ -50,10 +50,10 @@ from ...rule import RuleContext, RuleDocs, rule, short
 )
 def shallow_personalisation(ctx: RuleContext) -> Iterator[Finding]:
     for start, end in ctx.analysis("personal").shallow_praise[:1]:
-        words = short(ctx.quote(start, end), 40)
+        words = short(ctx.quote(start, end), 30)
         yield ctx.finding(
             start,
             end,
-            f"'{words}' could be said to anyone: nothing in it is checkable",
+            f"'{words}' could be said to anyone",
             Fix("Replace it with one detail the reader can check: their post's point, a number, a product, an event"),
         )

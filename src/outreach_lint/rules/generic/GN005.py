@@ -46,10 +46,10 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
 )
 def claimed_familiarity(ctx: RuleContext) -> Iterator[Finding]:
     for start, end in ctx.analysis("personal").empty_familiarity[:1]:
-        words = short(ctx.quote(start, end), 40)
+        words = short(ctx.quote(start, end), 30)
         yield ctx.finding(
             start,
             end,
-            f"'{words}' claims an earlier contact but names nothing from it",
+            f"'{words}' names nothing from that contact",
             Fix("Name something from that conversation: its topic, a number, or where it happened"),
         )

@@ -66,6 +66,6 @@ def empty_follow_up(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         start,
         end,
-        f"'{short(ctx.quote(start, end), 40)}' refers back to an earlier message but this one adds nothing new",
+        f"'{short(ctx.quote(start, end), 30)}' with nothing new added",
         Fix("Add one new thing the reader can use: a number, a resource, or a question about their situation"),
     )
