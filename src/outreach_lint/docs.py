@@ -64,6 +64,11 @@ def rule_markdown(rule: Rule) -> str:
     severities = [f"{p.name}: {p.severity[m.code].label}" for p in PROFILES.values() if m.code in p.severity]
     if severities:
         lines += ["## Severity by profile", "", ", ".join(severities), ""]
+    if m.unless:
+        from .analyses import CONDITIONS
+
+        said = "; ".join(CONDITIONS[c].summary for c in m.unless if c in CONDITIONS)
+        lines += ["## Silenced", "", f"The rule does not run on a message where {said} (`unless: {', '.join(m.unless)}`).", ""]
     if m.lexicons:
         shown = ", ".join(f"`{n}`" for n in m.lexicons)
         lines += [

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict
 
 from . import linear_regex
-from .analyses import ANALYSES, UnknownAnalysis, analyses_named
+from .analyses import ANALYSES, CONDITIONS, UnknownAnalysis, analyses_named
 from .analyses.references import seller_name_tokens
 from .diagnostics import Finding, Fix, Severity
 from .names import PROFILES
@@ -166,20 +166,28 @@ class RuleMeta:
     lexicons: tuple[str, ...] = ()  # word lists from packs the rule reads (ctx.lexicon)
     source: str = ""  # the file that defines the rule, as its package names it (set when it is loaded)
     analyses: tuple[str, ...] = ()  # shared analyses the rule reads (outreach_lint.analyses: asks, metrics...)
+    # Message conditions that silence the rule (outreach_lint.analyses.CONDITIONS: "polite-close").
+    unless: tuple[str, ...] = ()
+
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """The analyses the rule reads, with those its ``unless`` conditions read."""
+        known = [CONDITIONS[c].analysis for c in self.unless if c in CONDITIONS]
+        return tuple(dict.fromkeys([*self.analyses, *known]))
 
     @property
     def needs(self) -> frozenset[str]:
         """The annotations the rule needs: its own and those of the analyses it reads."""
-        return self.requires.union(*(a.requires for a in analyses_named(self.analyses)))
+        return self.requires.union(*(a.requires for a in analyses_named(self.reads)))
 
     @property
     def word_lists(self) -> tuple[str, ...]:
         """The lexicons the rule reads, its analyses' included."""
-        return tuple(dict.fromkeys([*self.lexicons, *(n for a in analyses_named(self.analyses) for n in a.lexicons)]))
+        return tuple(dict.fromkeys([*self.lexicons, *(n for a in analyses_named(self.reads) for n in a.lexicons)]))
 
     @property
     def wants_readability(self) -> bool:
-        return self.needs_readability or any(a.readability for a in analyses_named(self.analyses))
+        return self.needs_readability or any(a.readability for a in analyses_named(self.reads))
     # The name of the family declaring the code's prefix: filled in by the registry from the declarations.
     category: str = "other"
 
@@ -200,6 +208,9 @@ class RuleMeta:
             analyses_named(self.analyses)
         except UnknownAnalysis as exc:
             problems.append(str(exc))
+        unknown_conditions = sorted(set(self.unless) - set(CONDITIONS))
+        if unknown_conditions:
+            problems.append(f"unknown conditions {unknown_conditions} in 'unless': known ones are {', '.join(sorted(CONDITIONS))}")
         if self.stability not in ("stable", "preview"):
             problems.append("stability must be 'stable' or 'preview'")
         return problems
@@ -431,6 +442,7 @@ def rule(
     needs_readability: bool = False,
     lexicons: Iterable[str] = (),
     analyses: Iterable[str] = (),
+    unless: Iterable[str] = (),
     origin: str = "",
 ) -> Callable[[Callable[..., Iterable[Finding]]], FunctionRule]:
     """Declare a Python rule: ``@rule(code="PC001", ...)`` on ``def check(ctx): yield ...``.
@@ -458,6 +470,7 @@ def rule(
         needs_readability=needs_readability,
         lexicons=tuple(lexicons),
         analyses=tuple(analyses),
+        unless=tuple(unless),
     )
 
     def wrap(func: Callable[..., Iterable[Finding]]) -> FunctionRule:

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from . import asks as _asks
 from . import metrics as _metrics
+from . import personal as _personal
+from . import specifics as _specifics
+from . import thread as _thread
 
 if TYPE_CHECKING:
     from ..rule import RuleContext
@@ -48,6 +51,17 @@ ANALYSES: dict[str, Analysis] = {
             requires=frozenset({"DEP", "TAG"}), lexicons=_asks.LEXICONS,
         ),
         Analysis(
+            "thread", "What the message refers back to, whether it closes the thread politely, and whether it adds "
+            "anything new.", _thread.compute,
+            # The guilt and the close are read from the dependency tree; the close needs the asks.
+            requires=frozenset({"DEP", "POS", "LEMMA", "TAG"}), lexicons=(*_thread.LEXICONS, *_asks.LEXICONS, *_specifics.LEXICONS),
+        ),
+        Analysis(
+            "personal", "Praise of the reader with nothing checkable in it, and claimed familiarity with nothing "
+            "from the conversation.", _personal.compute,
+            requires=frozenset({"DEP", "POS", "TAG"}), lexicons=(*_personal.LEXICONS, *_asks.LEXICONS),
+        ),
+        Analysis(
             "reading-grade", "The body's Flesch-Kincaid grade (textstat's syllable counts).",
             _reading_grade, readability=True,
         ),
@@ -57,6 +71,36 @@ ANALYSES: dict[str, Analysis] = {
         ),
     )
 }
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A fact about a whole message that silences a rule on it (``unless=("polite-close",)``).
+
+    A rule declares the conditions it yields to; the engine tests them before the rule runs, and the
+    analysis a condition reads is loaded for the rule as if the rule had named it.
+    """
+
+    name: str
+    summary: str  # how the rule's page says it: "the message politely closes the thread"
+    analysis: str
+    test: Callable[[Any], bool]  # on the analysis's result
+
+
+CONDITIONS: dict[str, Condition] = {
+    c.name: c
+    for c in (
+        Condition(
+            "polite-close", "the message politely closes the thread (\"I'll close your file here\")", "thread",
+            lambda thread: thread.close is not None,
+        ),
+    )
+}
+
+
+def holds(ctx: RuleContext, names: Iterable[str]) -> bool:
+    """Whether any of the named conditions holds for this message."""
+    return any(CONDITIONS[n].test(ctx.analysis(CONDITIONS[n].analysis)) for n in names)
 
 
 class UnknownAnalysis(ValueError):

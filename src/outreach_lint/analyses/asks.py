@@ -19,15 +19,24 @@ from .references import READER_PRONOUNS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ASK_KINDS = ("vague", "interest", "offer", "meeting", "situation", "question", "request")
+ASK_KINDS = ("vague", "interest", "offer", "meeting", "situation", "question", "request", "next-step")
+# Why an ask is vague: a stock phrase, a "let me know" that names nothing, or a meeting about the seller.
+VAGUE_REASONS = ("phrase", "let-me-know", "seller-purpose")
 ACTIONS = ("meeting", "content", "social", "signup", "referral")
 LEXICONS = (
     "vague-ask", "interest-ask", "offer-ask", "ask-phrases", "ask-verbs", "rhetorical-question", "guilt",
+    "let-me-know", "seller-purpose", "courtesy-verbs", "next-step-verbs",
     *(f"ask-{a}" for a in ACTIONS),
 )
 # Words that may come before the verb of an imperative ask: "So, reply...", "Just send...".
 _LEAD_INS = frozenset({"so", "just", "please", "simply", "then", "and", "or", "also", "now", "ps", "p.s."})
 _INTEREST_MAX_WORDS = 10
+# Tags a sentence-initial imperative verb gets from the small English model: it often reads a capitalised
+# verb as a noun or an adverb ("Sample the menu", "Forward this"), which the next word then gives away.
+_IMPERATIVE_TAGS = frozenset({"VB", "VBP"})
+_MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "RB"})
+_OBJECT_OPENERS = frozenset({"DT", "PRP$", "PRP", "CD", "WDT"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -51,6 +60,8 @@ class Ask:
     actions: frozenset[str]  # subset of ACTIONS, or {"reply"}
     timeboxed: bool
     minutes: int | None  # the meeting length asked for, when it is stated in digits
+    vague_reason: str | None = None  # one of VAGUE_REASONS when kind == "vague"
+    vague_span: tuple[int, int] | None = None  # the words that make it vague
 
 
 LexiconLookup = Callable[[str, int, int], list[tuple[int, int, str]]]
@@ -105,10 +116,10 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
     starts_rhetorical = any(h[0] == first for h in lexicon("rhetorical-question", sent.start_char, sent.end_char))
     # "Did you get my last email?" asks for nothing but an apology for not answering.
     starts_rhetorical = starts_rhetorical or _has(lexicon, "guilt", sent)
-    vague = _has(lexicon, "vague-ask", sent)
     offer = _has(lexicon, "offer-ask", sent)
+    vague_reason, vague_span = _vagueness(sent, sent_text, lexicon)
     kind: str | None = None
-    if vague:
+    if vague_reason in ("phrase", "let-me-know"):
         kind = "vague"
     elif question and not starts_rhetorical:
         if offer:
@@ -128,8 +139,14 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
             kind = "meeting"
         else:
             kind = "request"
+    elif _next_step(tokens, lexicon, sent):
+        kind = "next-step"
     if kind is None:
         return None
+    if vague_reason == "seller-purpose" and kind in ("meeting", "request", "question", "situation"):
+        kind = "vague"  # "a call to see how we can help": the meeting's stated purpose is the seller
+    elif kind != "vague":
+        vague_reason, vague_span = None, None
     actions = frozenset(a for a in ACTIONS if _has(lexicon, f"ask-{a}", sent)) or frozenset({"reply"})
     text = sent_text.strip()
     start = sent.start_char + (len(sent_text) - len(sent_text.lstrip()))
@@ -141,23 +158,74 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
         actions=actions,
         timeboxed=bool(_TIMEBOX.search(sent_text)),
         minutes=_minutes(sent_text),
+        vague_reason=vague_reason,
+        vague_span=vague_span,
     )
 
 
-def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: LexiconLookup) -> bool:
-    """A sentence that starts with an ask verb in the base form and has no subject ("Reply with...")."""
-    verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
+def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str | None, tuple[int, int] | None]:
+    """Why the sentence would be a vague ask, and where: a stock phrase, an open "let me know", the seller's purpose."""
+    for name, reason in (("vague-ask", "phrase"), ("let-me-know", "let-me-know"), ("seller-purpose", "seller-purpose")):
+        hits = lexicon(name, sent.start_char, sent.end_char)
+        if name == "let-me-know":
+            # "Let me know which day suits you, Tuesday or Thursday" names the options: not vague.
+            hits = [h for h in hits if not _names_specifics(sent, sent_text, lexicon)]
+        if hits:
+            return reason, (hits[0][0], max(h[1] for h in hits))
+    return None, None
+
+
+def _names_specifics(sent: Span, sent_text: str, lexicon: LexiconLookup) -> bool:
+    """An option, a day or a deliverable: what turns "let me know" into a question with an answer."""
+    lowered = f" {sent_text.lower()} "
+    if _TIMEBOX.search(sent_text) or " which " in lowered or " or " in lowered:
+        return True
+    if any(t.like_num for t in sent) or _has(lexicon, "ask-content", sent):
+        return True
+    return _has(lexicon, "offer-ask", sent)
+
+
+def _next_step(tokens: Sequence[Token], lexicon: LexiconLookup, sent: Span) -> bool:
+    """The seller commits to the next step: "I'll call you Thursday at 10", "I'll send you two times"."""
+    verbs = {h[0] for h in lexicon("next-step-verbs", sent.start_char, sent.end_char)}
     for token in tokens:
+        if token.idx not in verbs:
+            continue
+        children = list(token.children)
+        first_person = any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("i", "we") for c in children)
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in children)
+        to_reader = any(t.lower_ in READER_PRONOUNS for t in token.subtree)
+        if first_person and future and to_reader:
+            return True
+    return False
+
+
+def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: LexiconLookup) -> bool:
+    """A sentence headed by a verb in the base form with no subject ("Reply with...", "Sample the menu").
+
+    The parse finds the imperative; the ask-verb list only rescues verbs the tagger misreads. Courtesies
+    in the imperative ("Have a great week", "Hope this helps") ask for nothing.
+    """
+    verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
+    courtesies = {h[0] for h in lexicon("courtesy-verbs", sent.start_char, sent.end_char)}
+    for n, token in enumerate(tokens):
         if not token.is_alpha or token.lower_ in _LEAD_INS:
             continue  # punctuation and lead-ins ("So, just reply...") come before the verb
-        if token.idx not in verbs:
-            return False
-        # The tagger sometimes reads a sentence-initial verb as a noun ("Upgrade before..."); an
-        # exclamation settles it.
-        if token.tag_ not in ("VB", "VBP", "") and not sent_text.rstrip().endswith("!"):
+        if token.idx in courtesies:
             return False
         head = token if token.dep_ in ("ROOT", "") else token.head
-        return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+        if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+            return False
+        if token.idx in verbs:
+            # The tagger sometimes reads a sentence-initial verb as a noun ("Upgrade before..."); an
+            # exclamation settles it.
+            return token.tag_ in ("VB", "VBP", "") or sent_text.rstrip().endswith("!")
+        if token.dep_ != "ROOT":
+            return False
+        if token.tag_ in _IMPERATIVE_TAGS:
+            return True
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        return token.tag_ in _MISREAD_VERB_TAGS and following is not None and following.tag_ in _OBJECT_OPENERS
     return False
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import suppress
+from ..analyses import holds
 from ..diagnostics import Diagnostic, Report
 from ..mapped import LineIndex
 from ..profiles import DEFAULT_PROFILE, PROFILES
@@ -59,6 +60,8 @@ def lint_doc(p: LintedMessage, doc: Doc, index: LineIndex, rt: Runtime, settings
         meta = rule.meta
         if profile not in meta.profiles or any(registry.matches(rule, [ref]) >= 0 for ref in ignored):
             continue
+        if meta.unless and holds(ctx, meta.unless):
+            continue  # the message is one the rule yields to (a polite close of the thread)
         try:
             findings = list(rule.check(ctx, settings.options_for(rule, profile)))
         except Exception as exc:  # one broken rule must not take the others down

@@ -45,7 +45,7 @@ def load_runtime(settings: Settings) -> Runtime:
     packs = CompiledPacks(
         pipeline.nlp, [r for r in active if isinstance(r, PackRule)], settings.lexicons, annotations=pipeline.annotations
     )
-    wanted = {a for r in active for a in r.meta.analyses}
+    wanted = {a for r in active for a in r.meta.reads}
     if any(r.meta.wants_readability for r in active):
         wanted.add("reading-grade")
     return Runtime(

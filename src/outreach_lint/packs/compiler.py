@@ -173,6 +173,7 @@ def rules_from_pack(path: Path, origin: str, *, trusted: bool = False) -> list[P
             examples=Examples(tuple(map(_example, r.examples.fail)), tuple(map(_example, r.examples.passes))),
             profiles=tuple(r.profiles) if r.profiles else PROFILES,
             origin=f"{origin} ({path.name})",
+            unless=tuple(r.unless),
         )
         problems = meta.validate()
         if problems:

@@ -201,6 +201,8 @@ class RuleSpec(_Strict):
     regions: list[Literal["subject", "greeting", "opening", "body", "ask_zone", "links"]] = Field(default_factory=lambda: ["body"])
     stability: Literal["stable", "preview"] = "stable"
     profiles: list[str] | None = None
+    # Message conditions that silence the rule (e.g. polite-close): see docs/writing-rules.md.
+    unless: list[str] = Field(default_factory=list)
     # phrase / pattern / count
     phrases: list[str] = Field(default_factory=list)
     patterns: list[Pattern] = Field(default_factory=list)

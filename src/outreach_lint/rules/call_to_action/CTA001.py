@@ -13,13 +13,17 @@ from ._common import ASK_RULE_LEXICONS
     code="CTA001",
     name="no-ask",
     analyses=("asks",),
+    unless=("polite-close",),
     summary="The message asks the reader nothing: no question, no next step, no request.",
     docs=RuleDocs(
         what=(
             "Looks for any ask in the body: a question to the reader (not a rhetorical one), an imperative "
-            "that asks for an action (\"Reply with a time\"), or a request (\"would you\", \"happy to send\"). "
+            "that asks for an action (any sentence the parse shows headed by a base-form verb with no subject, "
+            "such as \"Reply with a time\" or \"Sample the new menu\"; courtesies like \"Have a great week\" do "
+            "not count), a request (\"would you\", \"happy to send\", \"I'd love a quick call\"), or a next "
+            "step the sender commits to (\"I'll call you Thursday at 10\"). "
             "Flags a message that has none, at its last sentence. A polite close of the thread (\"I won't "
-            "follow up again\") needs no ask."
+            "follow up again\", \"I'll close your file here\") needs no ask."
         ),
         why=(
             "Every message should carry a benefit and a clear next step. A message that only informs leaves "
@@ -43,11 +47,15 @@ from ._common import ASK_RULE_LEXICONS
         "Hi Jo,\n\nJust wanted to share our new pricing page. It is much simpler now.\n\nBest,\nAna\n",
         "Hi Al,\n\nYour team grew a lot this year. Our onboarding kit helped similar teams.\n",
         "Hi Kim,\n\nWhat if your month-end took two days instead of ten? That is what our customers see.\n",
+        "Hi Ola,\n\nCongrats on the new office. Have a great week.\n",
     ),
     passes=(
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
         "Hi Jo,\n\nI have two ideas for your pricing page. Want me to send them over?\n",
         "Hi Al,\n\nYour team grew a lot this year. Reply with a good day and I will send a short plan.\n",
+        "Hi Mo,\n\nYour new Bristol site opens in May. Skim the two-page plan we made for a similar opening.\n",
+        "Hi Bea,\n\nYour stand at the trade fair drew a crowd. I'll call you on Thursday at 10 with two ideas.\n",
+        "Hi Cy,\n\nYour renewals team doubled this year. I'd love a quick call about how it went.\n",
         Example(
             "Hi Al,\n\nI have not heard back, so I will close the loop here and won't follow up again. "
             "Good luck with the launch.\n",
@@ -56,7 +64,7 @@ from ._common import ASK_RULE_LEXICONS
     ),
 )
 def no_ask(ctx: RuleContext) -> Iterator[Finding]:
-    if ctx.asks or ctx.lexicon("thread-close"):
+    if ctx.asks:
         return
     sentences = list(ctx.body_sentences())
     if not sentences:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
-from ...rule import RuleContext, RuleDocs, rule
+from ...rule import RuleContext, RuleDocs, rule, short
 from ._common import ASK_RULE_LEXICONS
 
 
@@ -18,8 +18,11 @@ from ._common import ASK_RULE_LEXICONS
         what=(
             "Flags asks that hand the next step back to the reader: \"let me know if you're interested\", "
             "\"feel free to reach out\", \"hope to hear from you\", \"let me know your thoughts\", \"thoughts?\", "
-            "\"whenever you get a chance\". A short interest question such as \"Interested?\" or \"Worth a "
-            "look?\" is a good first ask and is not flagged."
+            "\"whenever you get a chance\". \"Let me know ...\" is vague unless the same sentence names an option, "
+            "a day or a deliverable (\"let me know which suits you, Tuesday or Thursday\"). A meeting whose "
+            "stated purpose is the seller (\"a call to see how we can help\", \"to learn more about our "
+            "product\") is flagged too: it asks for the reader's time for the seller's sake. A short interest "
+            "question such as \"Interested?\" or \"Worth a look?\" is a good first ask and is not flagged."
         ),
         why=(
             "A vague ask makes the reader decide what a next step would be and when. A specific one costs them "
@@ -42,25 +45,37 @@ from ._common import ASK_RULE_LEXICONS
         "Hi Jo,\n\nI have two ideas for your pricing page. Feel free to reach out anytime.\n",
         "Hi Al,\n\nYour team grew a lot this year. Hope to hear from you soon.\n",
         "Hi Lee,\n\nI wrote up how teams cut their close to four days. Thoughts?\n",
+        "Hi Rob,\n\nYour depot in Hull ships twice a day now. Let me know if this could be useful at some point.\n",
+        "Hi Nia,\n\nCould we book a short call next week so I can show you how our scheduler can help?\n",
+        "Hi Ed,\n\nAre you free for a chat to learn more about our platform?\n",
     ),
     passes=(
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
         "Hi Jo,\n\nI have two ideas for your pricing page. Want me to send them over?\n",
         "Hi Al,\n\nYour team grew a lot this year. Would Thursday at 10 work for 15 minutes?\n",
         "Hi Lee,\n\nYou are hiring four SDRs this quarter. Interested?\n",
+        "Hi Rob,\n\nYour depot in Hull ships twice a day now. Let me know which suits you better, Tuesday or Friday.\n",
+        "Hi Nia,\n\nCould we book 15 minutes on Thursday to see whether your rota could be done in an hour?\n",
     ),
 )
 def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
     for ask in ctx.asks:
-        if ask.kind != "vague":
+        if ask.kind != "vague" or ask.vague_span is None:
             continue
-        for start, end, _ in ctx.lexicon_in("vague-ask", ask.start, ask.end):
-            words = ctx.quote(start, end)
+        start, end = ask.vague_span
+        words = ctx.quote(start, end)
+        if ask.vague_reason == "seller-purpose":
             yield ctx.finding(
-                start,
-                end,
-                f"'{words}' is a vague ask",
-                Fix(f"Replace '{words}' with a question they can answer yes to: \"Worth a look?\" (first touch) or "
-                    "\"Would Tuesday at 10 work for 15 minutes?\""),
+                start, end,
+                f"the ask's purpose, '{short(words, 40)}', is the seller",
+                Fix("Give the reader's reason to say yes: \"15 minutes on Thursday to see whether your month-end "
+                    "could close in four days?\""),
             )
-
+            continue
+        yield ctx.finding(
+            start,
+            end,
+            f"'{words}' is a vague ask",
+            Fix(f"Replace '{words}' with a question they can answer yes to: \"Worth a look?\" (first touch) or "
+                "\"Would Tuesday at 10 work for 15 minutes?\""),
+        )

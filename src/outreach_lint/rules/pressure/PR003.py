@@ -15,9 +15,12 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     docs=RuleDocs(
         what=(
             "Flags follow-up lines that blame the reader for not answering: \"did you get my last email?\", "
-            "\"just bumping this to the top of your inbox\", \"I'll assume you're not interested\", \"I've "
-            "reached out several times\", \"any update?\". \"I haven't heard back\" is flagged too, unless the "
-            "message closes the thread politely (\"I'll close the loop here\", \"I won't follow up again\")."
+            "\"just bumping this to the top of your inbox\", \"I've reached out several times\", \"any update?\", "
+            "\"I haven't heard back\". Beside these phrases it reads the parse: the reader as the subject of a "
+            "receive, see or read verb whose object is the sender's earlier message, in any wording (\"not sure "
+            "you saw my note\", \"wanted to make sure you received the email I sent\"). A message that closes "
+            "the thread politely (the sender will stop, close or assume, and asks for no new meeting: \"I've "
+            "written a few times, so I'll close your file\") is not flagged at all."
         ),
         why=(
             "Nobody owes a stranger a reply. Guilt makes the reader feel chased, and the easiest way to stop "
@@ -36,11 +39,15 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     ),
     regions=("subject", "body"),
     lexicons=("guilt", "no-reply", "thread-close"),
+    analyses=("thread",),
+    unless=("polite-close",),
     fail=(
         "Hi Sam,\n\nDid you get my last email? Would Tuesday work for a call?\n",
         "Hi Jo,\n\nJust bumping this to the top of your inbox. Can we talk?\n",
-        Example("Hi Al,\n\nI haven't heard back, so I'll assume you're not interested. Should I close your file?\n",
+        Example("Hi Al,\n\nI haven't heard back. Maybe you're just too busy to care? Can we talk Friday?\n",
                 profile="follow-up"),
+        "Hi Nell,\n\nNot sure you ever saw my note about the warehouse rota. Can we talk on Monday at 9?\n",
+        "Hi Raj,\n\nI wanted to make sure you received the email I sent about your fleet. Free on Friday?\n",
         Example("Hi Kim,\n\nI haven't heard back from you yet. Can we talk on Friday at 10?\n", profile="follow-up"),
     ),
     passes=(
@@ -48,12 +55,16 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         "Hi Jo,\n\nI'll close the loop here for now. If onboarding comes up again, just reply and I'll send the plan.\n",
         Example("Hi Al,\n\nI haven't heard back, which usually means the timing is wrong, so I won't follow up again. "
                 "Good luck with the launch!\n", profile="follow-up"),
+        Example("Hi Bo,\n\nI've written a few times without an answer, so I'll close your file for now. If rotas "
+                "come up again, a one-line reply reaches me.\n", profile="follow-up"),
+        "Hi Nell,\n\nDid you see the new rota template in the Leeds report? Page 4 has the numbers.\n",
     ),
 )
 def guilt_follow_up(ctx: RuleContext) -> Iterator[Finding]:
     hits = [h for h in ctx.lexicon("guilt") if _linted(ctx, h)]
-    if not ctx.lexicon("thread-close"):
+    if not ctx.lexicon("thread-close"):  # "haven't heard back, which usually means the timing is wrong"
         hits += [h for h in ctx.lexicon("no-reply") if _linted(ctx, h)]
+    hits += [(s, e, "parse") for s, e in ctx.analysis("thread").guilt]
     for start, end in _phrases(ctx, hits):
         yield ctx.finding(
             start,

@@ -67,6 +67,8 @@ def _phrase(subject: Token) -> tuple[int, int]:
     ),
     regions=("body",),
     requires=("DEP", "POS"),
+    # A polite close ("I'll close your file here") is about the sender by nature.
+    unless=("polite-close",),
     options=Options,
     fail=(
         "Hi Dana,\n\nWe are a leading analytics company. Our platform connects to 200 data sources. "

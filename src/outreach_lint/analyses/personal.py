@@ -1,0 +1,84 @@
+"""How the message refers to the reader: praise with nothing in it, familiarity with nothing from it.
+
+- **shallow praise**: a compliment or a "saw your profile" that names nothing the reader could check
+  ("love your content", "impressive company", "came across your website"), in a sentence and a next
+  sentence that hold no checkable detail (see :mod:`outreach_lint.analyses.specifics`).
+- **claimed familiarity**: "as we discussed", "following our call", "great to meet you" with nothing
+  from that conversation: no topic, name, number, date or event in the sentence or the next one.
+
+A greeting name is not a trace of the reader either; the reader-trace rule (GN002) reads these spans to
+discount the praise it would otherwise count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .references import READER_PRONOUNS
+from .specifics import LEXICONS as SPECIFIC_LEXICONS
+from .specifics import checkable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..rule import RuleContext
+
+LEXICONS = ("shallow-praise", "claimed-familiarity", *SPECIFIC_LEXICONS)
+# "...about the spring menu": what a conversation was about makes a claim of one checkable.
+_TOPIC_PREPS = frozenset({"about", "on", "regarding", "re"})
+
+
+@dataclass(frozen=True)
+class Personal:
+    shallow_praise: tuple[tuple[int, int], ...]  # praise that names nothing checkable
+    empty_familiarity: tuple[tuple[int, int], ...]  # a claimed earlier contact with nothing from it
+
+
+def compute(ctx: RuleContext) -> Personal:
+    sentences = list(ctx.body_sentences())
+    return Personal(
+        shallow_praise=_empty(ctx, sentences, "shallow-praise", topic=True),
+        empty_familiarity=_empty(ctx, sentences, "claimed-familiarity", topic=True),
+    )
+
+
+def _empty(ctx: RuleContext, sentences: list[Span], lexicon: str, *, topic: bool) -> tuple[tuple[int, int], ...]:
+    out = []
+    asks = [a.start for a in ctx.asks] if ctx.can("asks") else []
+    for n, sent in enumerate(sentences):
+        hits = ctx.lexicon_in(lexicon, sent.start_char, sent.end_char)
+        if not hits:
+            continue
+        # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
+        # talk this week?" proposes a time and says nothing about the reader.
+        # The next sentence counts only when it is about the reader: "We run a podcast studio" is not.
+        window = [sent] + [
+            s for s in sentences[n + 1 : n + 2]
+            if not any(s.start_char <= a < s.end_char for a in asks)
+            and any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(s))
+        ]
+        if any(_specific(ctx, s, topic) for s in window):
+            continue
+        out.append((hits[0][0], hits[0][1]))
+    return tuple(out)
+
+
+def _specific(ctx: RuleContext, sent: Span, topic: bool) -> bool:
+    body = ctx.region("body")
+    # The greeting ("Hi Niamh, saw your profile ...") may share the sentence; a name there is no detail.
+    tokens = [t for t in ctx.tokens_of(sent) if body is None or t.idx >= body.start]
+    found = [h for name in SPECIFIC_LEXICONS for h in ctx.lexicon_in(name, sent.start_char, sent.end_char)]
+    if checkable(tokens, ctx.text[tokens[0].idx if tokens else sent.start_char : sent.end_char], found):
+        return True
+    # "as we discussed on the call about your spring menu": the topic is something from the conversation.
+    # "About our services" is the seller's brochure, not the conversation.
+    return topic and any(
+        t.lower_ in _TOPIC_PREPS
+        and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not _sellers(c) for c in t.children)
+        for t in tokens
+    )
+
+
+def _sellers(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in noun.children)

@@ -1,0 +1,215 @@
+"""Where a message stands in a thread: what it refers back to, whether it closes, what it adds.
+
+Three facts the follow-up rules share:
+
+- **refers back**: phrases that point at an earlier message of the sender's ("following up",
+  "circling back", "my last note", "had a chance to look").
+- **guilt**: the reader as the subject of a receive / see / read verb whose object is the sender's
+  earlier message ("not sure you saw my note", "wanted to make sure you received my email"), found from
+  the parse in any frame, beside the stock phrases of the ``guilt`` lexicon.
+- **close**: a polite close of the thread, found by its structure: the sender, in the future tense,
+  stops, closes or assumes ("I'll close your file", "I won't follow up again"), or calls this the last
+  note, and asks for no new meeting.
+- **substance**: whether anything in the message is new to the reader: a number, a name, a link, a
+  resource, or a question about the reader's situation, outside the sentences that only refer back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .references import READER_PRONOUNS
+from .specifics import checkable
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..rule import RuleContext
+
+LEXICONS = ("refers-back", "guilt", "thread-close", "resource-terms")  # and specifics.LEXICONS
+
+# What the reader is blamed for not having received, seen or read.
+_RECEIVE_VERBS = frozenset({
+    "get", "receive", "see", "read", "open", "review", "check", "catch", "notice", "look", "think", "consider",
+})
+# What happens to the sender's message when the reader is blamed for it: "my note slipped past you".
+_LOST_VERBS = frozenset({"bury", "slip", "lose", "miss", "fall", "sink", "disappear", "vanish", "drown"})
+_SENT_VERBS = frozenset({"send", "write", "share", "mention", "propose", "forward"})
+_MESSAGE_NOUNS = frozenset({
+    "email", "e-mail", "mail", "message", "note", "voicemail", "letter", "proposal", "offer", "invitation",
+    "invite", "inmail", "request", "deck", "quote",
+})
+_EARLIER = frozenset({"last", "previous", "earlier", "recent", "other", "first", "second", "original"})
+_SELLER_OWNERS = frozenset({"my", "our"})
+# A close: the sender stops or assumes ...
+_CLOSE_VERBS = frozenset({"stop", "close", "assume", "leave", "step", "pause", "remove", "end"})
+# ... or will not do again what they have been doing.
+_CONTINUE_VERBS = frozenset({"follow", "reach", "email", "write", "contact", "bother", "send", "message", "chase", "call", "pester"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo", "going"})
+_NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+_SELLER_SUBJECTS = frozenset({"i", "we"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Thread:
+    refers_back: tuple[tuple[int, int], ...]  # phrases that point at an earlier message, in text order
+    guilt: tuple[tuple[int, int], ...]  # the reader blamed for not answering, found from the parse
+    close: tuple[int, int] | None  # the sentence that politely closes the thread
+    adds_substance: bool  # something new to the reader outside the refer-back sentences
+
+
+def compute(ctx: RuleContext) -> Thread:
+    sentences = list(ctx.body_sentences())
+    refers = tuple((s, e) for s, e, _ in ctx.lexicon("refers-back") if _in_body(ctx, s, e))
+    guilt = tuple(span for sent in sentences if (span := _guilt(ctx, sent)) is not None)
+    return Thread(
+        refers_back=refers,
+        guilt=guilt,
+        close=_close(ctx, sentences),
+        adds_substance=_adds_substance(ctx, sentences, refers, guilt),
+    )
+
+
+def _in_body(ctx: RuleContext, start: int, end: int) -> bool:
+    return ctx.in_region("body", start, end) and not ctx.prepared.in_url(start, end)
+
+
+def _guilt(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
+    """The reader as the one who got, saw or read the sender's earlier message, in one sentence; or the
+    sender's message as lost on the reader ("my earlier email got buried", "my note slipped past you")."""
+    for token in ctx.tokens_of(sent):
+        if token.lemma_.lower() in _LOST_VERBS and token.pos_ in ("VERB", "AUX"):
+            lost = [c for c in _subjects(token) if c.lemma_.lower() in _MESSAGE_NOUNS and _senders(c)]
+            if lost:
+                start = min(t.idx for t in token.subtree)
+                return min(start, lost[0].idx), max(t.idx + len(t) for t in token.subtree)
+    for token in ctx.tokens_of(sent):
+        if token.lemma_.lower() not in _RECEIVE_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _reader_is_subject(token):
+            continue
+        for obj in token.subtree:
+            if obj.dep_ in ("dobj", "pobj", "nsubjpass") and (
+                (obj.lemma_.lower() in _MESSAGE_NOUNS and _senders(obj)) or _what_was_sent(obj)
+            ):
+                start = min(t.idx for t in token.subtree)
+                end = max(t.idx + len(t) for t in token.subtree)
+                subject = next(c for c in _subjects(token))
+                return min(start, subject.idx), end
+    return None
+
+
+def _subjects(token: Token) -> list[Token]:
+    """The subject of a verb, or of the verb it hangs off ("you had a chance to read" -> you)."""
+    for t in (token, token.head, token.head.head):
+        found = [c for c in t.children if c.dep_ in _SUBJECT_DEPS]
+        if found:
+            return found
+        if t.dep_ == "ROOT":
+            break
+    return []
+
+
+def _reader_is_subject(token: Token) -> bool:
+    return any(s.lower_ in READER_PRONOUNS for s in _subjects(token))
+
+
+def _what_was_sent(token: Token) -> bool:
+    """"What I sent": a clause whose verb is the sender sending, writing or sharing."""
+    verb = token.head if token.lower_ == "what" else token
+    return verb.lemma_.lower() in _SENT_VERBS and any(
+        c.dep_ in _SUBJECT_DEPS and c.lower_ in _SELLER_SUBJECTS for c in verb.children
+    )
+
+
+def _senders(noun: Token) -> bool:
+    """The seller's earlier message: "my note", "the last email", "the email I sent"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ in _SELLER_OWNERS:
+            return True
+        if child.dep_ == "amod" and child.lower_ in _EARLIER:
+            return True
+        if child.dep_ == "relcl" and any(c.lower_ in _SELLER_SUBJECTS for c in child.children if c.dep_ in _SUBJECT_DEPS):
+            return True
+    return False
+
+
+def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
+    meeting_asked = any(a.kind != "vague" and "meeting" in a.actions for a in ctx.asks) if ctx.can("asks") else False
+    if meeting_asked:
+        return None  # a breakup that books a call is not closing anything
+    stock = ctx.lexicon("thread-close")
+    blame = ctx.lexicon("guilt")
+    for sent in sentences:
+        inside = lambda hits: any(sent.start_char <= h[0] and h[1] <= sent.end_char for h in hits)  # noqa: E731
+        if inside(blame) or any(t.lower_ == "unless" for t in ctx.tokens_of(sent)):
+            continue  # "I'll assume you're not interested unless you reply" is an ultimatum, not a close
+        if inside(stock) or _closes(ctx.tokens_of(sent)):
+            return ctx.trimmed(sent)
+    return None
+
+
+def _closes(tokens: list[Token]) -> bool:
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        children = list(token.children)
+        seller = any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _SELLER_SUBJECTS for c in children)
+        future = any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in children) or any(
+            c.lower_ == "going" for c in token.head.children
+        ) or (token.head.lower_ == "going" and token.dep_ == "xcomp")
+        negated = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in children)
+        if not (future and (seller or _seller_above(token))):
+            continue
+        if lemma in _CLOSE_VERBS and not negated:
+            return True
+        if lemma in _CONTINUE_VERBS and negated:
+            return True
+    return False
+
+
+def _seller_above(token: Token) -> bool:
+    """"I'm going to stop": the subject sits on "going", the head of "stop"."""
+    head = token.head
+    return head is not token and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in _SELLER_SUBJECTS for c in head.children)
+
+
+def _adds_substance(
+    ctx: RuleContext, sentences: list[Span], refers: tuple[tuple[int, int], ...], guilt: tuple[tuple[int, int], ...]
+) -> bool:
+    marks = refers + guilt
+    resources = ctx.lexicon("resource-terms")
+    situation_asks = [a for a in ctx.asks if a.kind in ("situation", "offer")] if ctx.can("asks") else []
+    url_starts = [r.start for r in ctx.prepared.spans("url")]
+    for sent in sentences:
+        start, end = sent.start_char, sent.end_char
+        if any(start <= a.start < end for a in situation_asks):
+            return True  # a question about the reader is new even beside "circling back"
+        tokens = ctx.tokens_of(sent)
+        marked = [e for s, e in marks if start <= s < end]
+        if marked:
+            # "Following up on my note from Tuesday" says nothing new by naming the day; what follows a
+            # colon or a dash after it ("...: here is the recording") may.
+            tokens = _after_clause_break(tokens, max(marked))
+            if not tokens:
+                continue
+            start = tokens[0].idx
+        if any(start <= u < end for u in url_starts):
+            return True
+        found = [h for h in resources if start <= h[0] < end]
+        if checkable(tokens, ctx.text[start:end], found, dates=False):
+            return True
+    return False
+
+
+_CLAUSE_BREAKS = frozenset({":", ";", "—", "–", "-"})
+
+
+def _after_clause_break(tokens: list[Token], after: int) -> list[Token]:
+    for n, t in enumerate(tokens):
+        if t.idx >= after and t.text in _CLAUSE_BREAKS:
+            return tokens[n + 1 :]
+    return []

@@ -1,0 +1,59 @@
+"""GN004 shallow-personalisation: praise of the reader that names nothing they could check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Fix
+from ...rule import RuleContext, RuleDocs, rule, short
+
+
+@rule(
+    code="GN004",
+    name="shallow-personalisation",
+    summary="Praise of the reader that names nothing they could check (\"love your content\", \"impressive company\").",
+    docs=RuleDocs(
+        what=(
+            "Flags a compliment or a \"came across your profile\" (\"love your content\", \"big fan of your "
+            "work\", \"impressive company\", \"after looking at your website\") when neither its sentence nor "
+            "the next one holds a checkable detail: a number, a name (a product, a place, an event), a quotation, "
+            "a date, or a named occasion (\"your talk at the summit\")."
+        ),
+        why=(
+            "Praise that fits anyone is read as a mail-merge trick: the reader knows it was written before "
+            "the sender knew anything about them. One detail they can check shows the research was real."
+        ),
+        example="Hi Dana, I love your content and your company is impressive. Can we talk this week?",
+        instead=(
+            "Name what you read: \"Your post on cutting month-end to five days (the bit about approvals) matched "
+            "what two of our clients found.\""
+        ),
+        fix_safety="Advice only: the detail has to come from the writer's own research.",
+        sources=(
+            "Doctrine section 5 and section 8: a trace of the reader is a checkable detail, not a name in the "
+            "greeting or praise that could be sent to anyone."
+        ),
+    ),
+    profiles=("cold-email", "follow-up", "linkedin", "script"),
+    analyses=("personal",),
+    fail=(
+        "Hi Dana,\n\nI love your content and your company is really impressive. Can we talk this week?\n",
+        "Hi Jo,\n\nI came across your profile and thought we should connect. Are you free for a call?\n",
+        "Hi Al,\n\nBig fan of your work! We help teams like yours save time. Worth a chat?\n",
+    ),
+    passes=(
+        "Hi Dana,\n\nI loved your post on cutting month-end to five days. The approvals point matched what we see. "
+        "Worth comparing notes?\n",
+        "Hi Jo,\n\nI came across your profile after your talk at the Lisbon summit. How did the rota pilot go?\n",
+        "Hi Al,\n\nBig fan of your work on the 2024 hiring report. Would the raw numbers help your team?\n",
+    ),
+)
+def shallow_personalisation(ctx: RuleContext) -> Iterator[Finding]:
+    for start, end in ctx.analysis("personal").shallow_praise[:1]:
+        words = short(ctx.quote(start, end), 30)
+        yield ctx.finding(
+            start,
+            end,
+            f"'{words}' could be said to anyone",
+            Fix("Replace it with one detail the reader can check: their post's point, a number, a product, an event"),
+        )

@@ -1,0 +1,55 @@
+"""GN005 claimed-familiarity: an earlier contact claimed with nothing from it ("as we discussed")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...diagnostics import Finding, Fix
+from ...rule import Example, RuleContext, RuleDocs, rule, short
+
+
+@rule(
+    code="GN005",
+    name="claimed-familiarity",
+    summary="An earlier contact claimed with nothing from it (\"as we discussed\", \"following our call\").",
+    docs=RuleDocs(
+        what=(
+            "Flags a claim of an earlier conversation (\"as we discussed\", \"per our conversation\", \"following "
+            "our call\", \"when we spoke\", \"great to meet you\") when neither its sentence nor the next names "
+            "anything from it: a topic (\"about your spring menu\"), a name, a number, a date or an event."
+        ),
+        why=(
+            "A real conversation leaves details behind. A claim of one with none reads as a trick to get past "
+            "the reader's guard, and a reader who does not remember the call stops trusting the rest."
+        ),
+        example="As we discussed, I'm sending over some information about our services.",
+        instead="Name what was said: \"As we discussed at the Leeds meetup, here are the two rota templates.\"",
+        fix_safety="Advice only: only the writer knows what the conversation was about.",
+        sources=(
+            "Doctrine section 5 (a trace of the reader must be true and checkable) and section 8 (claims without "
+            "evidence)."
+        ),
+    ),
+    profiles=("cold-email", "follow-up", "linkedin", "script"),
+    analyses=("personal",),
+    fail=(
+        "Hi Sam,\n\nAs we discussed, I'm sending over some information about our services. Can we talk again soon?\n",
+        Example("Hi Jo,\n\nFollowing our call, I wanted to share a few thoughts. Would Friday work?\n", profile="follow-up"),
+        "Hi Al,\n\nGreat to meet you! I think there could be some synergies. Worth a chat?\n",
+    ),
+    passes=(
+        "Hi Sam,\n\nAs we discussed at the Leeds meetup, here are the two rota templates. Want a walkthrough?\n",
+        Example("Hi Jo,\n\nFollowing our call about your spring menu, I priced the three dishes you picked. Would "
+                "Friday work?\n", profile="follow-up"),
+        "Hi Al,\n\nGreat to meet you at the fintech panel on Tuesday. How is the card launch going?\n",
+    ),
+)
+def claimed_familiarity(ctx: RuleContext) -> Iterator[Finding]:
+    for start, end in ctx.analysis("personal").empty_familiarity[:1]:
+        words = short(ctx.quote(start, end), 30)
+        yield ctx.finding(
+            start,
+            end,
+            f"'{words}' names nothing from that contact",
+            Fix("Name something from that conversation: its topic, a number, or where it happened"),
+        )
