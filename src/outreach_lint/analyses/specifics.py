@@ -47,10 +47,10 @@ def checkable(tokens: Sequence[Token], text: str, hits: Sequence[tuple[int, int,
         return True
     if sum(1 for t in tokens if t.text in _QUOTE_MARKS) >= 2:
         return True
-    return _names(tokens)
+    return names_something(tokens)
 
 
-def _names(tokens: Sequence[Token]) -> bool:
+def names_something(tokens: Sequence[Token]) -> bool:
     """A proper noun past the first word; a Title-Cased line ("Love Your Work") names nothing."""
     worded = [t for t in tokens if t.is_alpha]
     if len(worded) >= 3 and sum(1 for t in worded if t.text[:1].isupper()) > 0.6 * len(worded):

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ...analyses.grammar import (
+    READER_POSSESSIVES,
+    READER_WORDS,
     SUBJECT_DEPS,
     classify,
 )
+from ...analyses.specifics import names_something
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
 
@@ -27,6 +30,22 @@ class Options(RuleOptions):
         default=0.5, ge=0, le=1,
         description="Share of sentences with a clear subject in which the seller is that subject.",
     )
+    short_message_sentences: int = Field(
+        default=3, ge=0,
+        description="A message this short (sentences with a subject) is judged without the minimum: it is "
+        "product-centric when the seller is the subject of at least half and the reader is never mentioned.",
+    )
+
+
+# "I noticed", "I saw", "I tried your checkout": the seller reporting on the reader.
+_OBSERVING = frozenset({"notice", "see", "read", "hear", "try", "spot", "watch", "visit", "come", "find", "look", "write"})
+
+
+def _mentions_reader(ctx: RuleContext) -> bool:
+    if ctx.prepared.merge_fields:
+        return True  # "Does {{company}} still ...": a field filled with the reader's details
+    return any(t.lower_ in READER_WORDS | READER_POSSESSIVES | {"yours", "yourself"} for s in ctx.body_sentences()
+               for t in ctx.tokens_of(s))
 
 
 def _phrase(subject: Token) -> tuple[int, int]:
@@ -44,7 +63,10 @@ def _phrase(subject: Token) -> tuple[int, int]:
         what=(
             "Reads the grammatical subject of every sentence in the body and counts how often it is the seller "
             "(I, we, our product, or a configured seller name) and how often it is the reader (you, your team). "
-            "Flags a message where the seller is the subject of most sentences and the reader rarely is."
+            "Flags a message where the seller is the subject of most sentences and the reader rarely is. A "
+            "short message (up to three sentences with a subject) is flagged when the seller is the subject of "
+            "at least half of them and the reader is not mentioned at all: a two-line pitch is no less about "
+            "the sender for being short."
         ),
         why=(
             "A reader decides in seconds whether a message is about them. Sentence after sentence that starts "
@@ -77,8 +99,10 @@ def _phrase(subject: Token) -> tuple[int, int]:
         "Our team has grown to forty people. We would like to set up a call.\n",
         "Hi Lee,\n\nOur software automates invoicing. Our customers love it. We integrate with your ERP. "
         "We can also import your history. Can we talk on Friday?\n",
-        Example("Hi Dana,\n\nWe build scheduling software for clinics. We sync rotas overnight. The price is fair.\n",
-                options={"min-seller-sentences": 2}),
+        Example("Hi Dana,\n\nWe build scheduling software for clinics. We sync rotas overnight for you. The price is "
+                "fair.\n", options={"min-seller-sentences": 2}),
+        "Hello,\n\nWe make label printers for small warehouses. The new model prints twice as fast.\n",
+        "Our studio designs menus for cafes. Interested?\n",
     ),
     passes=(
         "Hi Dana,\n\nYou mentioned that onboarding takes your team three weeks. Your new reps could be selling "
@@ -87,6 +111,10 @@ def _phrase(subject: Token) -> tuple[int, int]:
         "How are you handling onboarding so far?\n",
         "Hi Ana,\n\nWe met at the Lisbon meetup. You asked how teams like yours cut review time. "
         "Here is the checklist you wanted. Does it match what your team does today?\n",
+        "Hello,\n\nWe make label printers. Do your packers still hand-write the Leeds labels?\n",
+        "Hi Tess,\n\nI noticed that Bramble is hiring six engineers. Want the laptop checklist?\n",
+        Example("Our studio designs menus for cafes. We print them too. Interested?\n",
+                options={"short-message-sentences": 1}),
         Example("Hi Lee,\n\nWe run payroll software for retailers. Our clients pay staff weekly. We added tax filing last "
                 "year. The Leeds office handles support. Pricing starts at four pounds a head.\n",
                 options={"max-seller-share": 0.7}),
@@ -96,6 +124,7 @@ def seller_as_subject(ctx: RuleContext, opts: Options) -> Iterator[Finding]:
     names = ctx.seller_tokens()
     seller: list[Token] = []
     reader = 0
+    others = 0  # sentences that name someone or something ("Bramble is hiring"): about the reader's world
     with_subject = 0
     for sent in ctx.body_sentences():
         kinds = []
@@ -105,6 +134,8 @@ def seller_as_subject(ctx: RuleContext, opts: Options) -> Iterator[Finding]:
             head = token.head
             if head.dep_ in ("ROOT", "conj", "ccomp") and sent.start <= head.i < sent.end:
                 kinds.append((classify(token, names), token))
+        if names_something(ctx.tokens_of(sent)):
+            others += 1
         if not kinds:
             continue
         with_subject += 1
@@ -113,10 +144,19 @@ def seller_as_subject(ctx: RuleContext, opts: Options) -> Iterator[Finding]:
             seller.append(first_seller)
         elif any(k == "reader" for k, _ in kinds):
             reader += 1
-    if len(seller) < opts.min_seller_sentences or not with_subject:
+    if not with_subject or not seller:
         return
     share = len(seller) / with_subject
-    if share <= opts.max_seller_share or reader * 2 >= len(seller):
+    if len(seller) < opts.min_seller_sentences:
+        # A two-line pitch ("We build X. Our clients love it.") is too short for the count, and just as
+        # much about the seller: judge it when the reader appears nowhere in the body. "I noticed that
+        # ..." reports on the reader, and a spoken script introduces its caller, so neither counts; a short
+        # LinkedIn note is judged by LI001 (a pitch in a connection note).
+        observed = sum(1 for t in seller if t.head.lemma_.lower() in _OBSERVING)
+        if (ctx.profile in ("script", "linkedin") or with_subject > opts.short_message_sentences or others
+                or (len(seller) - observed) / with_subject < 0.5 or _mentions_reader(ctx)):
+            return
+    elif share <= opts.max_seller_share or reader * 2 >= len(seller):
         return
     start, end = _phrase(seller[0])
     said = ", ".join(dict.fromkeys(ctx.quote(*_phrase(t)) for t in seller))
