@@ -33,7 +33,29 @@ _SIGN_OFF = linear_regex.compile(
     r"|respectfully|yours(?: truly| sincerely)?|thx|ty)[ \t]*[,.!-]*[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})?[ \t]*$",
     linear_regex.I,
 )
-_NAME_LINE = linear_regex.compile(r"^[ \t]*[A-Z][\w.'-]*(?:[ \t]+(?:[A-Z][\w.'-]*|de|van|von|da|of|the)){0,3}[ \t]*$")
+# "P.S.", "PS:", "P.P.S.", "PPS" at the start of a line, followed by a space or the end of the line (not "PSD2").
+_POSTSCRIPT = linear_regex.compile(r"^[ \t]*(?:(?:p\.[ \t]?){1,2}s\.?|p{1,2}s)[ \t]*[:.\-–—]?(?:[ \t]|$)", linear_regex.I)
+# Contact lines of a signature with no sign-off.
+_PHONE = linear_regex.compile(
+    r"(?:(?:tel|phone|mobile|mob|cell|direct|office|m|t|p|ph)\.?[ \t]*:?[ \t]*)?\+?[\d][\d \t().\-/]{5,24}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?",
+    linear_regex.I,
+)
+_CONTACT_LABEL = linear_regex.compile(r"^(?:e-?mail|web|website|site|linkedin|calendar|book a time|w|e)[ \t]*:[ \t]*", linear_regex.I)
+_SEPARATORS = ",|·•–—/&@()"
+_SEPARATOR_RUN = linear_regex.compile(r"[\s,|·•–—/&@()]+")
+_NAME_WORD = linear_regex.compile(r"[A-Z0-9][\w.'’-]*")
+_NAME_PARTICLES = frozenset("of and the at for de van von der da du la le y".split())
+_ABBREVIATIONS = frozenset("inc. ltd. co. corp. llc. plc. gmbh. jr. sr. ph.d. bros.".split())
+# Words of a job title: a line with one is contact detail, not a name that could be a short sentence.
+_TITLE_WORDS = frozenset(
+    "ceo cto cfo coo cmo cro cpo vp svp evp founder co-founder cofounder director manager head president lead "
+    "partner consultant executive officer owner recruiter specialist representative rep advisor adviser analyst "
+    "associate principal developer engineer designer coordinator chief sdr bdr ae strategist".split()
+)
+# Template fields that fill in the sender's own details: "{{sender.name}}", "[Your Name]", "[Title]".
+_SENDER_FIELD = linear_regex.compile(
+    r"sender|\byour[ _]?name|\bmy[ _]|signature|title|phone|mobile|\bemail|calendar|\brep\b|\buser[._]", linear_regex.I
+)
 _FOOTER = linear_regex.compile(
     r"unsubscribe|opt[- ]out|manage (?:your )?(?:email |subscription )?preferences|you(?: are|'re)? receiv(?:ed|ing) this"
     r"|no longer wish to receive|this (?:e-?mail|message) (?:and any attachments )?(?:is|are|may be) confidential"
@@ -217,23 +239,108 @@ def prepare(message: Message) -> LintedMessage:
         end = _last_content(lines, keep, para_start)
     exclude("footer", footer_start, _last_content(lines, keep, tail))
 
-    # 4. Signature: a "-- " delimiter, or a sign-off among the last few lines.
+    # 4. Signature: a "-- " delimiter, or a sign-off among the last few lines, or a contact block at the
+    # end. A P.S. after any of them is the sender's own words again and stays in the body.
     content = [i for i in range(footer_start) if keep[i] and lines[i].text.strip()]
-    sig_start: int | None = next((i for i in content if _SIG_DELIMITER.match(lines[i].text)), None)
+    postscript = _postscript_lines(lines, content)
+    written = [i for i in content if i not in postscript]  # the sign-off is looked for above any P.S.
+    sig_start: int | None = next((i for i in written if _SIG_DELIMITER.match(lines[i].text)), None)
     if sig_start is None:
-        for i in content[-6:]:
+        for i in written[-6:]:
             if _SIGN_OFF.match(lines[i].text) and i != content[0]:
                 sig_start = i
                 break
-    if sig_start is None and len(content) > 2:
-        # A bare name on its own paragraph at the end ("Tom", "The Stackwise Team") signs the message.
-        last = content[-1]
-        if _NAME_LINE.match(lines[last].text) and last > 0 and not lines[last - 1].text.strip():
-            sig_start = last
     if sig_start is not None:
-        exclude("signature", sig_start, footer_start - 1)
+        signature = [i for i in range(sig_start, footer_start) if i not in postscript]
+    else:
+        signature = _contact_block(lines, written)
+    for first, last in _runs(signature, lines):
+        exclude("signature", first, last)
 
     return _build(message, lines, keep, excluded)
+
+
+def _postscript_lines(lines: list[_Line], content: list[int]) -> set[int]:
+    """The lines of every P.S. paragraph: from a "P.S." line to the blank line that ends it."""
+    out: set[int] = set()
+    for i in content[1:]:
+        if i in out or not _POSTSCRIPT.match(lines[i].text):
+            continue
+        k = i
+        while k < len(lines) and lines[k].text.strip():
+            out.add(k)
+            k += 1
+    return out
+
+
+def _contact_block(lines: list[_Line], written: list[int]) -> list[int]:
+    """The trailing lines that sign the message without a sign-off: a name, a title, a phone, a link.
+
+    Read from the end up while each line is a contact line. The block signs the message when one of its
+    lines could only be contact detail (a phone number, an address, a job title, a template's sender
+    field), when it is two name lines or more, or when it is a bare name in a paragraph of its own
+    ("Tom", "The Stackwise Team"). A short sentence ("Worth a look?") is never a contact line, and the
+    block never takes the whole body.
+    """
+    block: list[int] = []
+    strong = False
+    for i in reversed(written[1:]):
+        kind = _contact_kind(lines[i].text)
+        if kind is None or len(block) == 6:
+            break
+        block.insert(0, i)
+        strong = strong or kind == "strong"
+    if len(block) == len(written) - 1 and block:
+        block = block[1:]  # the first line after the greeting is what the message says
+    if not block:
+        return []
+    first = block[0]
+    own_paragraph = first > 0 and not lines[first - 1].text.strip()
+    if strong or len(block) >= 2 or (own_paragraph and len(written) > 2):
+        return block
+    return []
+
+
+def _contact_kind(text: str) -> str | None:
+    """'strong' for a line only contact detail fills, 'weak' for a name or company line, None otherwise."""
+    line = text.strip()
+    if not line or len(line) > 70 or LIST_ITEM.match(line):
+        return None
+    if _PHONE.fullmatch(line) and sum(c.isdigit() for c in line) >= 7:
+        return "strong"
+    bare = _CONTACT_LABEL.sub("", line)
+    if _URL.fullmatch(bare):
+        return "strong"
+    fields = list(merge_fields(line))
+    if fields:
+        rest = line
+        for m in reversed(fields):
+            rest = rest[: m.start()] + " " + rest[m.end() :]
+        if rest.strip(_SEPARATORS + " \t"):
+            return None
+        names = " ".join(field_name(m)[0] for m in fields)
+        return "strong" if _SENDER_FIELD.search(names) else "weak"
+    words = [w for w in _SEPARATOR_RUN.split(line) if w]
+    if not words or len(words) > 8 or not words[0][:1].isupper():
+        return None
+    for k, word in enumerate(words):
+        lower = word.lower()
+        if lower in _NAME_PARTICLES:
+            continue
+        if not _NAME_WORD.fullmatch(word) or (word.endswith(".") and k == len(words) - 1 and lower not in _ABBREVIATIONS):
+            return None
+    return "strong" if any(w.lower().strip(".") in _TITLE_WORDS for w in words) else "weak"
+
+
+def _runs(indices: list[int], lines: list[_Line]) -> list[tuple[int, int]]:
+    """Consecutive runs of line indices (blank lines between two of them join them)."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and all(not lines[k].text.strip() for k in range(runs[-1][1] + 1, i)):
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 def _last_content(lines: list[_Line], keep: list[bool], before: int) -> int:

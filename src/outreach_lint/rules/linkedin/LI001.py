@@ -1,0 +1,184 @@
+"""LI001 pitch-in-connection-note: A first connection note that pitches the sender's offer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from ...analyses.grammar import SUBJECT_DEPS, classify
+from ...analyses.references import READER_PRONOUNS
+from ...diagnostics import Finding, Fix
+from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
+from ..generic._common import sender_names
+from ._common import FIRST_NOTE_LEXICONS, continues_a_conversation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+class NoteOptions(RuleOptions):
+    max_words: int = Field(
+        default=60, ge=1,
+        description="A connection note is short (LinkedIn caps it at 200-300 characters); longer messages are "
+                    "InMails or later messages and are not judged as connection notes.",
+    )
+
+
+# Asks that a pitch puts to a stranger once it has talked about itself: "Intrigued?", "Open to a call?".
+_PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
+
+
+@rule(
+    code="LI001",
+    name="pitch-in-connection-note",
+    analyses=("asks", "metrics"),
+    summary="A first connection note that pitches the sender's offer.",
+    docs=RuleDocs(
+        what=(
+            "Reads a first LinkedIn note: a message of at most `max-words` words (default 60) that does not "
+            "continue an earlier conversation (\"as we discussed\", \"great to meet you\", a quoted reply). "
+            "Flags it when it pitches: a sentence whose subject is the sender and whose clause names what the "
+            "sender sells (\"We offer...\", \"Our platform...\", \"I help teams...\"), an ask for a demo, the "
+            "pricing or a call with the sales team, or a question put right after sentences only about the "
+            "sender (\"We run workshops for founders. Interested?\")."
+        ),
+        why=(
+            "A connection note has one job: to be accepted. A pitch from a stranger reads as a sales funnel, "
+            "and the request is ignored or reported; the same offer lands better once they know who you are "
+            "and have answered."
+        ),
+        example="Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?",
+        instead=(
+            "Say why you want to connect with them: \"Hi Ola, your post on paying freelancers in six countries "
+            "was useful. Would be glad to follow your work.\" Keep the offer for a later message."
+        ),
+        fix_safety=(
+            "Advice only: the suggestion carries no edit, so --fix never changes the text. The reason to "
+            "connect has to come from the writer."
+        ),
+        sources=(
+            "Doctrine section 1 (a message about the sender, not the reader) applied to LinkedIn, whose "
+            "connection note is capped at a few hundred characters and is judged as a request to connect."
+        ),
+    ),
+    requires=("POS", "DEP"),
+    options=NoteOptions,
+    profiles=("linkedin",),
+    lexicons=("seller-offer", "pitch-ask", *FIRST_NOTE_LEXICONS),
+    fail=(
+        Example("Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?\n",
+                profile="linkedin"),
+        Example("Thanks for accepting, Ben! Our studio builds booking apps for gyms and clinics. Can I send over "
+                "our pricing?\n", profile="linkedin"),
+        Example("Hi Mira, I'm Jon, a coach at Northstar. We run leadership retreats for new managers every "
+                "spring. Intrigued?\n", profile="linkedin"),
+        Example("Hi Kai, I saw your talk at the robotics meetup. Would you be up for a product tour with our "
+                "sales team?\n", profile="linkedin"),
+    ),
+    passes=(
+        Example("Hi Ola, your post on paying freelancers in six countries was useful. Would be glad to follow "
+                "your work.\n", profile="linkedin"),
+        Example("Hi Ben, as we discussed at the expo, here is the booking app we built. Does Thursday still "
+                "work for the pricing call?\n", profile="linkedin"),
+        Example("Hi Mira, I run leadership retreats too, and your piece on first-time managers was spot on. "
+                "How do you pick the cohort?\n", profile="linkedin"),
+        Example("Hi Kai, I read your write-up on the pick-rate tool you built. Would you be open to a short "
+                "call to compare notes?\n", profile="linkedin"),
+        Example("Hi Lena, I loved your talk on discounts for software resellers. How did the pilot go?\n",
+                profile="linkedin"),
+        Example("Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?\n",
+                profile="linkedin", options={"max-words": 10}),
+    ),
+)
+def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Finding]:
+    body = ctx.region("body")
+    if body is None or ctx.metrics.words > opts.max_words or continues_a_conversation(ctx):
+        return
+    names = sender_names(ctx)
+    sentences = list(ctx.body_sentences())
+    for sent in sentences:
+        clause = _offer_clause(ctx, sent, names)
+        if clause is not None:
+            yield _finding(ctx, *clause)
+            return
+    for ask in ctx.asks:
+        if ctx.lexicon_in("pitch-ask", ask.start, ask.end):
+            yield _finding(ctx, ask.start, ask.end)
+            return
+    about_seller = [s for s in sentences if _about_seller_only(ctx, s, names)]
+    for ask in ctx.asks:
+        if ask.kind in _PITCH_FOLLOW_UP_KINDS and about_seller and about_seller[0].start_char < ask.start:
+            yield _finding(ctx, *ctx.trimmed(about_seller[0]))
+            return
+
+
+def _finding(ctx: RuleContext, start: int, end: int) -> Finding:
+    return ctx.finding(
+        start,
+        end,
+        f"pitches in a first connection note: '{short(ctx.quote(start, end), 50)}'",
+        Fix("Give one reason to connect that is about them; keep the offer for after they accept and reply"),
+    )
+
+
+def _seller_clauses(ctx: RuleContext, sent: Span, names: set[int]) -> list[tuple[Token, Token]]:
+    """(subject, verb) of each main clause whose subject is the sender: the root and verbs joined to it."""
+    out = []
+    for token in ctx.tokens_of(sent):
+        if token.dep_ not in SUBJECT_DEPS or classify(token, names) != "seller":
+            continue
+        verb = token.head
+        if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            out.append((token, verb))
+    return out
+
+
+def _offer_clause(ctx: RuleContext, sent: Span, names: set[int]) -> tuple[int, int] | None:
+    """(start, end) of a main clause in which the sender names what it sells."""
+    offers = {h[0] for h in ctx.lexicon_in("seller-offer", sent.start_char, sent.end_char)}
+    if not offers:
+        return None
+    for subject, verb in _seller_clauses(ctx, sent, names):
+        if _about_their_thing(verb):
+            continue
+        # The subject's own words count ("our platform"); so do the verb's, except inside the reader's
+        # things ("I saw your post on the pricing tool you built" names their tool, not an offer).
+        for token in [*subject.subtree, *verb.subtree]:
+            if token.idx in offers and not _reader_owned(token, verb):
+                start = min(subject.left_edge.idx, verb.idx)
+                return start, ctx.trimmed(sent)[1]
+    return None
+
+
+def _about_their_thing(verb: Token) -> bool:
+    """The clause is about something of the reader's: "I read your article on pricing" (whatever the
+    parser attached "on pricing" to), "We loved your talk"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "pobj") and any(
+            c.dep_ == "poss" and c.lower_ in READER_PRONOUNS for c in child.children
+        ):
+            return True
+    return False
+
+
+def _reader_owned(token: Token, verb: Token) -> bool:
+    """Whether ``token`` sits in a phrase that belongs to the reader, on its way up to ``verb``."""
+    node = token
+    while node.i != verb.i:
+        if node.lower_ in READER_PRONOUNS:
+            return True
+        if any(c.lower_ in READER_PRONOUNS and c.dep_ in ("poss", "nsubj", "nsubjpass") for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _about_seller_only(ctx: RuleContext, sent: Span, names: set[int]) -> bool:
+    """A sentence whose main subject is the sender and which never mentions the reader."""
+    if any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(sent)):
+        return False
+    return bool(_seller_clauses(ctx, sent, names))

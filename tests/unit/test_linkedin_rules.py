@@ -1,0 +1,39 @@
+"""The LinkedIn rules run on LinkedIn notes only, and judge a note by what it says about its reader."""
+
+from __future__ import annotations
+
+from outreach_lint import Linter
+
+from ..conftest import codes
+
+PITCH = "Hi Ola, our studio builds booking apps for gyms. Would you like a demo next week?"
+GENERIC = "Hi Noor, I would like to add you to my professional network."
+
+
+def test_linkedin_rules_run_in_the_linkedin_profile_only(linter: Linter) -> None:
+    for body, code in ((PITCH, "LI001"), (GENERIC, "LI002")):
+        assert code in codes(linter.lint_message(body=body, profile="linkedin"))
+        for profile in ("cold-email", "follow-up", "script"):
+            assert not [c for c in codes(linter.lint_message(body=body, profile=profile)) if c[:2] == "LI"], profile
+
+
+def test_a_linkedin_finding_costs_score_in_its_own_category(linter: Linter) -> None:
+    report = linter.lint_message(body=GENERIC, profile="linkedin")
+    assert "LI002" in codes(report)
+    assert report.score_breakdown["linkedin"] < 100
+
+
+def test_the_readers_name_in_an_inline_greeting_is_not_a_reason(linter: Linter) -> None:
+    for body in (GENERIC, "Hi {{first_name}}, let's connect!", "Hey Sam - I'd love to connect."):
+        assert "LI002" in codes(linter.lint_message(body=body, profile="linkedin", mode="template")), body
+
+
+def test_a_note_that_continues_a_conversation_is_not_a_first_note(linter: Linter) -> None:
+    body = "Hi Ola, great to meet you at the gym owners' breakfast. Our studio builds booking apps; want a demo?"
+    assert not {"LI001", "LI002"} & set(codes(linter.lint_message(body=body, profile="linkedin")))
+
+
+def test_a_long_message_is_not_judged_as_a_connection_note(linter: Linter) -> None:
+    filler = " Your members book classes from the app, the site and the front desk, and each keeps its own list."
+    body = PITCH + filler * 4
+    assert "LI001" not in codes(linter.lint_message(body=body, profile="linkedin"))
