@@ -125,9 +125,9 @@ AUTO_DOCS = (
     "from the command line (`--profile auto`) or for one record.",
 )
 
-# Reply prefixes as mail clients write them: "Re:", "RE:", "Re[2]:", "Re(3):", and the German, Dutch and
-# Nordic "Aw:", "Antw:", "Sv:" that put one in front of "Re:" ("Aw: Re: demo").
-_REPLY_SUBJECT = linear_regex.compile(r"^[ \t]*(?:(?:aw|antw|sv|vs|fwd?)[ \t]*:[ \t]*)*re(?:\[\d+\]|\(\d+\))?[ \t]*:", linear_regex.I)
+# Reply prefixes as mail clients write them: "Re:", "RE:", "Re[2]:", "Re(3):", also behind the German,
+# Dutch and Nordic reply prefixes ("Aw: Re: demo", "Antw:", "Sv:", "Vs:").
+_REPLY_SUBJECT = linear_regex.compile(r"^[ \t]*(?:(?:aw|antw|sv|vs)[ \t]*:[ \t]*)*re(?:\[\d+\]|\(\d+\))?[ \t]*:", linear_regex.I)
 # A speaker label at the start of a line: one to three capitalised words, then a colon and the turn
 # ("Rep: ...", "**Dana**: ...", "You (rep): ..."). A URL's scheme is not a label (the turn must not
 # start with "//").
@@ -137,10 +137,10 @@ _LABEL = linear_regex.compile(
     linear_regex.M,
 )
 # Labelled lines that are headers or notes, not speakers.
-_NOT_SPEAKERS = frozenset(
-    "from to cc bcc sent date subject re fw fwd attachment attachments note notes ps p.s p.s. nb tip edit update"
-    " important reminder warning ".split()
-)
+_NOT_SPEAKERS = frozenset({
+    "from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fw", "fwd", "attachment", "attachments", "note",
+    "notes", "ps", "p.s", "nb", "tip", "edit", "update", "important", "reminder", "warning",
+})
 # A sentence ends at terminal punctuation or a blank line (paragraph); "first sentences" are this many.
 _SENTENCE_END = linear_regex.compile(r"[.!?…]+[\"'”’)\]]*(?:\s|$)|\n[ \t]*\n")
 OPENING_SENTENCES = 2
@@ -158,7 +158,7 @@ def speaker_turns(text: str) -> tuple[str, ...]:
     back after another spoke: "Problem: / Idea: / Result:" lines label parts of an email, never twice.
     """
     labels = [m.group("label") or "" for m in _LABEL.finditer(text)]
-    labels = [label for label in labels if label.lower().rstrip(".") not in _NOT_SPEAKERS and label.lower() not in _NOT_SPEAKERS]
+    labels = [label for label in labels if label.lower().rstrip(".") not in _NOT_SPEAKERS]
     if len(labels) < 3 or len({label.lower() for label in labels}) < 2:
         return ()
     seen: set[str] = set()
@@ -174,9 +174,7 @@ def speaker_turns(text: str) -> tuple[str, ...]:
 
 def opening_end(text: str, start: int, end: int, sentences: int = OPENING_SENTENCES) -> int:
     """Where the first ``sentences`` sentences of ``text[start:end]`` end (``end`` if it has fewer)."""
-    found = 0
-    for m in _SENTENCE_END.finditer(text, start, end):
-        found += 1
+    for found, m in enumerate(_SENTENCE_END.finditer(text, start, end), start=1):
         if found == sentences:
             return m.end()
     return end

@@ -223,6 +223,12 @@ def test_cli_record_field_wins_per_record(tmp_path: Path) -> None:
     assert got[1][1] == "given by the record"
 
 
+def test_a_record_profile_that_is_no_profile_is_not_given(tmp_path: Path) -> None:
+    (tmp_path / "seq.jsonl").write_text(json.dumps({"subject": "Re: our call", "body": COLD, "profile": "newsletter"}) + "\n")
+    got = _cli_profiles(_cli("check", "--format", "json", "seq.jsonl", cwd=tmp_path))
+    assert got[0][0] == "follow-up" and "Re:" in got[0][1]
+
+
 def test_cli_script_file(tmp_path: Path) -> None:
     (tmp_path / "call.script.txt").write_text("Rep: Hi Dana, it's Sam.\nProspect: Hi.\nRep: Is now a bad time?\n", encoding="utf-8")
     got = _cli_profiles(_cli("check", "--format", "json", "--input-format", "script", "call.script.txt", cwd=tmp_path))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .. import suppress
 from ..diagnostics import Diagnostic, Report
 from ..mapped import LineIndex
-from ..profiles import AUTO, DEFAULT_PROFILE, PROFILES, ChosenProfile, infer_profile, opening_end
+from ..profiles import AUTO, PROFILES, ChosenProfile, infer_profile, opening_end
 from ..regions import LintedMessage
 from ..registry import Registry
 from ..rule import EngineFacts, EngineRule, RuleContext, lexicon_key
@@ -32,18 +32,15 @@ Matches = dict[str, list[tuple[int, int, str]]]
 
 def message_profile(p: LintedMessage, settings: Settings, matches: Matches) -> ChosenProfile:
     """The profile named for the message (its own setting, then --profile or the config), else inferred."""
-    message = p.message
-    if message.profile and message.profile != AUTO:
-        return ChosenProfile(_known(message.profile), f"given by {_message_origin(message)}")
-    config = settings.config
-    if message.profile != AUTO and config.profile and config.profile != AUTO:
-        return ChosenProfile(config.profile, f"given by {'the config' if config.profile_given_by == 'config' else config.profile_given_by}")
+    message, config = p.message, settings.config
+    # A record's field is not validated on the way in (one bad record must not stop a file): a name that
+    # is no profile counts as not given.
+    if message.profile in PROFILES:
+        return ChosenProfile(message.profile, f"given by {_message_origin(message)}")
+    if message.profile != AUTO and config.profile in PROFILES:
+        origin = "the config" if config.profile_given_by == "config" else config.profile_given_by
+        return ChosenProfile(config.profile, f"given by {origin}")
     return _inferred(p, matches)
-
-
-def _known(name: str) -> str:
-    # A record's field is not validated on the way in (one bad record must not stop a file).
-    return name if name in PROFILES else DEFAULT_PROFILE
 
 
 def _message_origin(message: Message) -> str:
