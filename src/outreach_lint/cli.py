@@ -90,7 +90,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(names.FAIL_ON), default=None, help="Exit 1 on findings at or above this severity [default: warning].")
 @click.option("--config", "config_path", type=str, default=None, help="Config file (TOML); skips discovery.")
 @click.option("--mode", type=click.Choice(names.MODES), default=None, help="Accept merge fields (template) or report them (rendered).")
-@click.option("--profile", type=click.Choice(names.PROFILES), default=None, help="Message profile.")
+@click.option("--profile", type=click.Choice(names.PROFILE_CHOICES), default=None, help="Message profile; auto reads it from each message [default: auto].")
 @click.option("--stdin-filename", type=str, default=None, help="Name for input read from '-' (picks the format).")
 @click.option("--input-format", type=click.Choice(names.INPUT_FORMATS), default=None, help="Force the input format instead of detecting it from the name.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source lines, no summary.")
@@ -123,6 +123,7 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
     cfg = _load_config(
         config_path, paths, select=_split(select), extend_select=_split(extend_select), ignore=_split(ignore),
         extend_ignore=_split(extend_ignore), fail_on=fail_on, mode=mode, profile=profile,
+        profile_given_by="--profile" if profile else None,
     )
     linter = _linter(cfg)
     if fix and show_diff:

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .diagnostics import Severity
-from .names import PROFILES, FailOn, Mode, SeverityName
+from .names import PROFILE_CHOICES, FailOn, Mode, SeverityName
 from .sources import FORMATS, LINTABLE_SUFFIXES, SourceError, read_regular_file
 from .sources.script import DEFAULT_PROSPECT_LABELS, DEFAULT_SELLER_LABELS
 
@@ -74,8 +74,8 @@ class _FileSchema(BaseModel):
     @field_validator("profile")
     @classmethod
     def _profile(cls, v: str | None) -> str | None:
-        if v is not None and v not in PROFILES:
-            raise ValueError(f"unknown profile {v!r}: use one of {', '.join(PROFILES)}")
+        if v is not None and v not in PROFILE_CHOICES:
+            raise ValueError(f"unknown profile {v!r}: use one of {', '.join(PROFILE_CHOICES)}")
         return v
 
 
@@ -91,7 +91,9 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     fail_on: str = "warning"
     mode: str | None = None
-    profile: str | None = None
+    profile: str | None = None  # None or "auto": read from each message (profiles.infer_profile)
+    # Who named ``profile``, for the report's profile_reason: "config", or "--profile" from the CLI.
+    profile_given_by: str = "config"
     model: str | None = None
     packs: tuple[Path, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
@@ -222,8 +224,9 @@ fail-on = "warning"
 # How merge fields are treated: "template" accepts {{first_name}}; "rendered" reports them.
 # Default: template for template files, rendered for .eml, .mbox and stdin.
 # mode = "template"
-# cold-email | follow-up | reply | linkedin | script | announcement
-# profile = "cold-email"
+# auto | cold-email | follow-up | reply | linkedin | script | announcement
+# auto reads it from each message: a quoted thread, a Re: subject, "following up", speaker turns.
+# profile = "auto"
 # Your company and product names, so "Acme" counts as "we" (example).
 seller-names = []
 # Your own rule packs (YAML), relative to this file (example: ["rules/house-style.yaml"]).

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 PROFILES = ("cold-email", "follow-up", "reply", "linkedin", "script", "announcement")
+# What a user may name: a profile, or "auto" (the default: read the profile from the message).
+PROFILE_CHOICES = ("auto", *PROFILES)
 MODES = ("template", "rendered")
 SEVERITIES = ("info", "warning", "error")
 FAIL_ON = (*SEVERITIES, "never")
@@ -19,6 +21,7 @@ INPUT_FORMATS = ("text", "markdown", "html", "eml", "mbox", "jsonl", "json", "te
 
 # The same sets as types, for pydantic models (Literal of a tuple is the Literal of its items).
 Profile: Any = Literal[PROFILES]  # type: ignore[valid-type]
+ProfileChoice: Any = Literal[PROFILE_CHOICES]  # type: ignore[valid-type]
 Mode: Any = Literal[MODES]  # type: ignore[valid-type]
 SeverityName: Any = Literal[SEVERITIES]  # type: ignore[valid-type]
 FailOn: Any = Literal[FAIL_ON]  # type: ignore[valid-type]

@@ -4,6 +4,11 @@ A rule declares the profiles it runs in (``RuleMeta.profiles``). A profile adjus
 option defaults (a follow-up should be shorter than a cold email) and severities (a missing ask in an
 announcement is worth a note, not a warning). The user's own ``[rules.CODE]`` options and ``severity``
 table win over a profile's values. docs/profiles.md is generated from this table.
+
+When nothing names a profile (``auto``, the default), :func:`infer_profile` reads it from the message's
+structure: a quoted thread, a reply subject, an opening that refers to the sender's earlier message,
+speaker turns. LinkedIn messages and announcements look like any other short email, so those two are
+only ever chosen explicitly.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import linear_regex
 from .diagnostics import Severity
 
 
@@ -82,4 +88,121 @@ PROFILES: dict[str, Profile] = {
         ),
     )
 }
-DEFAULT_PROFILE = "cold-email"
+DEFAULT_PROFILE = "cold-email"  # what auto falls back to when nothing in the message says otherwise
+AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class ChosenProfile:
+    """The profile a message is linted in, and why (shown as ``profile`` and ``profile_reason``)."""
+
+    name: str
+    reason: str
+
+
+# docs/profiles.md's section on auto: what each inferred profile is read from, in the order it is tried.
+AUTO_DOCS = (
+    "`auto` is the default: when nothing names a profile, each message's is read from its structure, in this "
+    "order, and the report's `metrics` give it as `profile` with the reason as `profile_reason`:",
+    "",
+    "1. `script`: a call script (the `script` input format or a record's `kind`), or lines that alternate "
+    "between speaker labels (`Rep:` ... `Dana:` ... `Rep:`). Labelled parts of an email (`Problem:`, "
+    "`Idea:`) never come back, so they are not turns.",
+    "2. `reply`: a quoted thread (an `On ... wrote:` attribution, `>` lines, a forwarded block), which is "
+    "never linted.",
+    "3. `follow-up`: a subject that starts with `Re:` (or `RE:`, `Re[2]:`, `Aw: Re:`) over no quoted thread, "
+    "or a reference to an earlier message of the sender's in the first two sentences or the subject: "
+    "\"following up on my note\", \"circling back\", \"my last email\", \"I reached out last week\", "
+    "\"just checking in\", \"bumping this\", \"I haven't heard back\". The phrases are the pack lexicon "
+    "`follow-up-reference` (with `no-reply`, `guilt` and `thread-close`), which your own pack can extend.",
+    "4. `cold-email` otherwise.",
+    "",
+    "`linkedin` and `announcement` look like any other short email, so they are never inferred: name them.",
+    "A profile named for the message wins over inference: the message's own (`profile:` in front matter, a "
+    "record's `profile` field, the API's `profile` argument), then `--profile`, then `profile` in the "
+    "config; `profile_reason` then says which (\"given by the front matter\", \"given by the record\", "
+    "\"given by --profile\", \"given by the config\"). `auto` may be named too, to undo a config's profile "
+    "from the command line (`--profile auto`) or for one record.",
+)
+
+# Reply prefixes as mail clients write them: "Re:", "RE:", "Re[2]:", "Re(3):", also behind the German,
+# Dutch and Nordic reply prefixes ("Aw: Re: demo", "Antw:", "Sv:", "Vs:").
+_REPLY_SUBJECT = linear_regex.compile(r"^[ \t]*(?:(?:aw|antw|sv|vs)[ \t]*:[ \t]*)*re(?:\[\d+\]|\(\d+\))?[ \t]*:", linear_regex.I)
+# A speaker label at the start of a line: one to three capitalised words, then a colon and the turn
+# ("Rep: ...", "**Dana**: ...", "You (rep): ..."). A URL's scheme is not a label (the turn must not
+# start with "//").
+_LABEL = linear_regex.compile(
+    r"^[ \t]*(?:\*\*)?(?P<label>[A-Z][\w.'-]{0,20}(?:[ \t]+(?:[A-Z][\w.'-]{0,20}|\([\w ]{1,12}\))){0,2})(?:\*\*)?[ \t]*:"
+    r"(?:\*\*)?[ \t]+(?P<turn>[^\s/]|/[^/])",
+    linear_regex.M,
+)
+# Labelled lines that are headers or notes, not speakers.
+_NOT_SPEAKERS = frozenset({
+    "from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fw", "fwd", "attachment", "attachments", "note",
+    "notes", "ps", "p.s", "nb", "tip", "edit", "update", "important", "reminder", "warning",
+})
+# A sentence ends at terminal punctuation or a blank line (paragraph); "first sentences" are this many.
+_SENTENCE_END = linear_regex.compile(r"[.!?…]+[\"'”’)\]]*(?:\s|$)|\n[ \t]*\n")
+OPENING_SENTENCES = 2
+
+
+def reply_subject(subject: str | None) -> bool:
+    """Whether the subject line is a mail client's reply subject ("Re: ...")."""
+    return subject is not None and _REPLY_SUBJECT.match(subject) is not None
+
+
+def speaker_turns(text: str) -> tuple[str, ...]:
+    """The labels of alternating speaker turns in ``text``, or () when it does not read as a dialogue.
+
+    A dialogue has at least three labelled lines from at least two speakers, and a speaker who comes
+    back after another spoke: "Problem: / Idea: / Result:" lines label parts of an email, never twice.
+    """
+    labels = [m.group("label") or "" for m in _LABEL.finditer(text)]
+    labels = [label for label in labels if label.lower().rstrip(".") not in _NOT_SPEAKERS]
+    if len(labels) < 3 or len({label.lower() for label in labels}) < 2:
+        return ()
+    seen: set[str] = set()
+    previous = None
+    for label in labels:
+        key = label.lower()
+        if key != previous and key in seen:
+            return tuple(dict.fromkeys(labels))
+        seen.add(key)
+        previous = key
+    return ()
+
+
+def opening_end(text: str, start: int, end: int, sentences: int = OPENING_SENTENCES) -> int:
+    """Where the first ``sentences`` sentences of ``text[start:end]`` end (``end`` if it has fewer)."""
+    for found, m in enumerate(_SENTENCE_END.finditer(text, start, end), start=1):
+        if found == sentences:
+            return m.end()
+    return end
+
+
+def infer_profile(
+    *, kind: str, subject: str | None, body: str, quoted: bool, opening_cue: str | None, subject_cue: str | None = None
+) -> ChosenProfile:
+    """The profile a message's structure says it is (see the module docs for what each one looks like).
+
+    ``opening_cue`` is a phrase in the first sentences that refers to an earlier message of the sender's
+    ("following up", "my last email"); ``subject_cue`` the same in the subject line. A quoted thread
+    outranks a cue: a reply may well say "following up on your question".
+    """
+    if kind == "script":
+        return ChosenProfile("script", "the message is a call script (speaker turns)")
+    turns = speaker_turns(body)
+    if turns:
+        shown = ", ".join(f"{label}:" for label in turns[:3])
+        return ChosenProfile("script", f"speaker turns alternate ({shown})")
+    if quoted:
+        return ChosenProfile("reply", "a thread is quoted below the message")
+    if reply_subject(subject):
+        return ChosenProfile("follow-up", "subject starts with Re: and no thread is quoted")
+    if opening_cue:
+        return ChosenProfile("follow-up", f"the opening refers to an earlier message (\"{opening_cue}\")")
+    if subject_cue:
+        return ChosenProfile("follow-up", f"the subject refers to an earlier message (\"{subject_cue}\")")
+    return ChosenProfile(
+        DEFAULT_PROFILE, "no quoted thread, Re: subject, earlier-message reference or speaker turns: a first message"
+    )

@@ -4,7 +4,11 @@ Each finding costs penalty points: its severity's base (error 20, warning 10, in
 category's weight (see WEIGHTS: asks, pressure and product-centric language weigh most, readability
 and subject lines least, since the doctrine puts who the message is about above how it is laid out).
 A rule that fires several times costs at most twice its single penalty, so one habit repeated does not
-sink a message on its own. Engine findings (OL) are about the file, not the message, and do not count.
+sink a message on its own. Some categories have a budget (BUDGETS): their rules see one fact from several
+sides, so the category as a whole costs at most that much. A long message is hard to read (RD001), long
+(RD003), made of long sentences (RD004) and of walls of text (RD005) at once; counted four times, length
+alone would outweigh a pitch about the seller. Engine findings (OL) are about the file, not the message,
+and do not count.
 
 The score is ``round(100 * exp(-P / 60))`` for a total penalty P: one warning about the seller costs
 about 18 points, and a message with many problems keeps falling towards 0 without reaching it, so very
@@ -31,6 +35,10 @@ WEIGHTS = {
     "subject-line": 0.6,
     "linkedin": 1.2,
 }
+# category -> the most penalty points all its findings together cost (see the module docs)
+BUDGETS = {
+    "readability": 2 * BASE[Severity.WARNING] * WEIGHTS["readability"],  # two readability warnings
+}
 MAX_REPEATS = 2.0  # a rule costs at most this many times its single penalty
 SCALE = 60.0  # penalty points that take the score from 100 to about 37
 
@@ -50,6 +58,9 @@ def score_report(diagnostics: Sequence[Diagnostic]) -> tuple[int, dict[str, int]
     lost = dict.fromkeys(WEIGHTS, 0.0)
     for category, total, largest in per_rule.values():
         lost[category] = lost.get(category, 0.0) + min(total, MAX_REPEATS * largest)
+    for category, budget in BUDGETS.items():
+        if category in lost:
+            lost[category] = min(lost[category], budget)
     breakdown = {c: _curve(v) for c, v in lost.items()}
     return _curve(sum(lost.values())), breakdown
 

@@ -30,7 +30,7 @@ def test_the_implementations_cover_exactly_the_names() -> None:
 
 @pytest.mark.parametrize(
     "option,expected",
-    [("profile", names.PROFILES), ("mode", names.MODES), ("fail_on", names.FAIL_ON),
+    [("profile", names.PROFILE_CHOICES), ("mode", names.MODES), ("fail_on", names.FAIL_ON),
      ("output_format", names.OUTPUT_FORMATS), ("input_format", names.INPUT_FORMATS)],
 )
 def test_the_command_line_offers_the_names(option: str, expected: tuple[str, ...]) -> None:
@@ -40,7 +40,7 @@ def test_the_command_line_offers_the_names(option: str, expected: tuple[str, ...
 def test_the_service_schema_offers_the_names() -> None:
     from outreach_lint.server.models import LintRequest
 
-    for field, expected in (("profile", names.PROFILES), ("mode", names.MODES)):
+    for field, expected in (("profile", names.PROFILE_CHOICES), ("mode", names.MODES)):
         annotation = LintRequest.model_fields[field].annotation
         literal = next(a for a in get_args(annotation) if a is not type(None))
         assert get_args(literal) == expected
@@ -54,5 +54,5 @@ def test_config_validation_offers_the_names(tmp_path) -> None:
         path.write_text(f'{key} = "{bad}"\n', encoding="utf-8")
         with pytest.raises(ConfigError) as err:
             load_config(path)
-        offered = {"fail-on": names.FAIL_ON, "mode": names.MODES, "profile": names.PROFILES}[key]
+        offered = {"fail-on": names.FAIL_ON, "mode": names.MODES, "profile": names.PROFILE_CHOICES}[key]
         assert all(n in str(err.value) for n in offered), str(err.value)

@@ -9,10 +9,10 @@ from .. import suppress
 from ..analyses import holds
 from ..diagnostics import Diagnostic, Report
 from ..mapped import LineIndex
-from ..profiles import DEFAULT_PROFILE, PROFILES
+from ..profiles import AUTO, PROFILES, ChosenProfile, infer_profile, opening_end
 from ..regions import LintedMessage
 from ..registry import Registry
-from ..rule import EngineFacts, EngineRule, RuleContext
+from ..rule import EngineFacts, EngineRule, RuleContext, lexicon_key
 from ..score import score_report
 from ..sources.base import Message
 from .placement import Placement, message_bounds
@@ -23,11 +23,59 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 RENDERED_FORMATS = frozenset({"eml", "mbox", "jsonl", "json"})
+# The word lists whose phrases, in a message's first sentences, refer to the sender's earlier message:
+# the references themselves, and the PR003 and CTA001 lists of what only a later message says ("I haven't
+# heard back", "did you get my email", "closing the loop").
+FOLLOW_UP_LEXICONS = ("follow-up-reference", "no-reply", "guilt", "thread-close")
+
+Matches = dict[str, list[tuple[int, int, str]]]
 
 
-def message_profile(message: Message, settings: Settings) -> str:
-    chosen = message.profile or settings.config.profile or ("script" if message.kind == "script" else DEFAULT_PROFILE)
-    return chosen if chosen in PROFILES else DEFAULT_PROFILE
+def message_profile(p: LintedMessage, settings: Settings, matches: Matches) -> ChosenProfile:
+    """The profile named for the message (its own setting, then --profile or the config), else inferred."""
+    message, config = p.message, settings.config
+    # A record's field is not validated on the way in (one bad record must not stop a file): a name that
+    # is no profile counts as not given.
+    if message.profile in PROFILES:
+        return ChosenProfile(message.profile, f"given by {_message_origin(message)}")
+    if message.profile != AUTO and config.profile in PROFILES:
+        origin = "the config" if config.profile_given_by == "config" else config.profile_given_by
+        return ChosenProfile(config.profile, f"given by {origin}")
+    return _inferred(p, matches)
+
+
+def _message_origin(message: Message) -> str:
+    if message.meta.get("record") or message.meta.get("api"):
+        return "the record"
+    if message.meta.get("profile") == message.profile:
+        return "the front matter"
+    return "the caller"
+
+
+def _inferred(p: LintedMessage, matches: Matches) -> ChosenProfile:
+    text = p.text.text
+    subject_region, body = p.region("subject"), p.region("body")
+    subject = text[subject_region.start : subject_region.end] if subject_region else None
+    opening = None
+    if body is not None:
+        opening = _cue(text, matches, body.start, opening_end(text, body.start, body.end))
+    return infer_profile(
+        kind=p.message.kind,
+        subject=subject,
+        body=p.message.body.text,
+        quoted=any(e.kind == "quoted" for e in p.excluded),
+        opening_cue=opening,
+        subject_cue=_cue(text, matches, subject_region.start, subject_region.end) if subject_region else None,
+    )
+
+
+def _cue(text: str, matches: Matches, start: int, end: int) -> str | None:
+    """The first follow-up phrase inside ``text[start:end]``, as written (lower-cased)."""
+    hits = [h for name in FOLLOW_UP_LEXICONS for h in matches.get(lexicon_key(name), []) if start <= h[0] and h[1] <= end]
+    if not hits:
+        return None
+    s, e, _ = min(hits)
+    return " ".join(text[s:e].split()).lower()
 
 
 def message_mode(message: Message, settings: Settings) -> str:
@@ -45,10 +93,12 @@ def message_mode(message: Message, settings: Settings) -> str:
 
 def lint_doc(p: LintedMessage, doc: Doc, index: LineIndex, rt: Runtime, settings: Settings) -> Report:
     message = p.message
-    profile, mode = message_profile(message, settings), message_mode(message, settings)
+    matches = rt.packs.run(doc)
+    chosen, mode = message_profile(p, settings, matches), message_mode(message, settings)
+    profile = chosen.name
     ctx = RuleContext(
         doc, p, profile=profile, mode=mode, seller_names=settings.config.seller_names,
-        matches=rt.packs.run(doc), annotations=rt.pipeline.annotations, wanted=rt.wanted,
+        matches=matches, annotations=rt.pipeline.annotations, wanted=rt.wanted,
     )
     metrics = ctx.metrics
     place = Placement(p, index)
@@ -87,7 +137,7 @@ def lint_doc(p: LintedMessage, doc: Doc, index: LineIndex, rt: Runtime, settings
         path=message.path,
         message_id=message.message_id,
         diagnostics=tuple(diagnostics),
-        metrics={**metrics.to_dict(), "profile": profile, "mode": mode},
+        metrics={**metrics.to_dict(), "profile": profile, "profile_reason": chosen.reason, "mode": mode},
         score=score,
         score_breakdown=breakdown,
         source=message.source,

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..names import Mode, Profile, SeverityName
+from ..names import Mode, ProfileChoice, SeverityName
 
 
 
@@ -19,7 +19,9 @@ class LintRequest(BaseModel):
     body: str | None = Field(default=None, description="Plain text (or the format given in `format`).")
     html: str | None = Field(default=None, description="HTML body, used when `body` is absent.")
     format: Literal["text", "markdown", "html", "template", "script"] | None = None
-    profile: Profile | None = None
+    profile: ProfileChoice | None = Field(
+        default=None, description="auto (default) reads the profile from the message; the report's metrics say which."
+    )
     mode: Mode | None = Field(
         default=None, description="rendered (default) reports merge fields left in the message."
     )

@@ -18,7 +18,9 @@ _REPLY_PREFIX = linear_regex.compile(r"^\s*(?:re|fw|fwd|aw|sv|tr)\s*(?:\[\d+\])?
     docs=RuleDocs(
         what=(
             "In cold emails (a first touch), flags a subject that starts with RE:, FW: or Fwd: when the "
-            "message quotes no earlier thread."
+            "message quotes no earlier thread. With the default profile, auto, a RE: subject over no quoted "
+            "thread reads as a follow-up sent in its thread, so a RE: is only flagged where the profile is "
+            "named cold-email."
         ),
         why=(
             "The reader knows they never wrote to you. A fake reply wins one open and loses their trust for "
@@ -39,9 +41,10 @@ _REPLY_PREFIX = linear_regex.compile(r"^\s*(?:re|fw|fwd|aw|sv|tr)\s*(?:\[\d+\])?
     regions=("subject",),
     profiles=("cold-email",),
     fail=(
-        "Subject: RE: our conversation\n\nHi Sam,\n\nYour team is hiring analysts. Worth a look?\n",
+        Example("Subject: RE: our conversation\n\nHi Sam,\n\nYour team is hiring analysts. Worth a look?\n",
+                profile="cold-email"),
         "Subject: Fwd: pricing for Northwind\n\nHi Jo,\n\nHere are the numbers. Can we talk Tuesday?\n",
-        "Subject: re: quick question\n\nHi Al,\n\nWho owns onboarding at your company?\n",
+        Example("Subject: re: quick question\n\nHi Al,\n\nWho owns onboarding at your company?\n", profile="cold-email"),
     ),
     passes=(
         "Subject: Our conversation at the meetup\n\nHi Sam,\n\nYour team is hiring analysts. Worth a look?\n",
