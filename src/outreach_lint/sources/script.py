@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,7 @@ MAX_SPEAKERS = 4
 _INTRO = linear_regex.compile(
     r"\b(?:this is|it's|it’s|my name is|i'm|i’m|i am)\s+[\w.'’\[\]{}-]+(?:\s+[\w.'’\[\]{}-]+)?\s*,?\s+"
     r"(?:from|with|at|over at|calling from|and i'm calling from|and i’m calling from|and i am calling from)\b"
+    r"|\b[\w.'’\[\]{}-]+\s+here\s+(?:from|with|at)\b"
     r"|\b(?:i'm|i’m|i am|i was|we're|we’re|we are)\s+(?:just\s+)?calling\s+(?:from|because|about|to|on behalf|regarding)\b"
     r"|\bthe reason (?:for my call|i'm calling|i’m calling|i am calling|i called|why i called|why i'm calling|why i’m calling)\b",
     linear_regex.I,
@@ -149,7 +151,7 @@ def split_script(view: MappedText, labels: SpeakerLabels) -> ScriptSplit:
     # A speaker takes more than one turn, or is named in the lists; the most frequent few are kept.
     speakers = [k for k, c in counts.most_common() if c >= 2 or k in known][:MAX_SPEAKERS]
     turns = [m for m in marks if m.key in speakers]
-    changes = sum(1 for a, b in zip(turns, turns[1:]) if a.key != b.key)
+    changes = sum(1 for a, b in pairwise(turns) if a.key != b.key)
     distinct = {m.key for m in turns}
     dialogue = len(distinct) >= 2 and (changes >= 2 or (changes >= 1 and distinct <= known))
     if dialogue:
@@ -210,7 +212,8 @@ def _choose_seller(turns: list[_Mark], text: str, labels: SpeakerLabels) -> tupl
             return seller, _entry(seller, order, shown, "configured seller label")
         if configured_prospects and len(order) - len(configured_prospects) == 1:
             seller = set(order) - configured_prospects
-            return seller, _entry(seller, order, shown, "configured prospect label")
+            named = next(shown[k] for k in order if k in configured_prospects)
+            return seller, _entry(seller, order, shown, f"{named} is a configured prospect label")
     evidence = {k: _evidence(said[k], k, shown[k], labels) for k in order}
     words = {k: sum(len(_WORD.findall(t)) for t in said[k]) for k in order}
     most = max(order, key=lambda k: words[k])

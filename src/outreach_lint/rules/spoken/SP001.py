@@ -6,7 +6,18 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, rule
-from ._common import BOUNDED, EMPTY, OPENER_LEXICONS, PERMISSION, PITCH, REASON, REFERRAL, hits, seller_turns, sentences_in
+from ._common import (
+    BOUNDED,
+    EMPTY,
+    OPENER_LEXICONS,
+    PERMISSION,
+    PITCH,
+    REASON,
+    REFERRAL,
+    hits,
+    seller_turns,
+    sentences_in,
+)
 
 # The opening is the seller's first turn, and the second when the first gave no reason (it only
 # checked who answered: "Hi, is that Dana?"): what a listener hears before deciding to stay on the line.
@@ -77,9 +88,9 @@ def empty_opener(ctx: RuleContext) -> Iterator[Finding]:
                 words = ctx.quote(start, end)
                 yield ctx.finding(
                     start, end,
-                    f"the call opens on '{words}' before any reason for the call",
-                    Fix("Give the reason for the call first (\"I'm calling because ...\"), then ask; or ask for a "
-                        "bounded slot: \"Could I have 30 seconds to tell you why I called?\""),
+                    f"'{words}' comes before any reason for the call",
+                    Fix("Say why you are calling first (\"I'm calling because ...\"), then ask; or ask for a bounded "
+                        "slot: \"Could I have 30 seconds to tell you why I called?\""),
                 )
                 return
             if _reason_or_pitch(ctx, sent.start_char, sent.end_char):

@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, rule
-from ._common import QUESTION_LEXICONS, first_pitch, is_dialogue, is_discovery_question, seller_turns, sentences_in
+from ._common import (
+    QUESTION_LEXICONS,
+    first_pitch,
+    is_dialogue,
+    is_discovery_question,
+    seller_turns,
+    sentences_in,
+)
 
 
 @rule(
@@ -64,6 +71,6 @@ def pitch_before_question(ctx: RuleContext) -> Iterator[Finding]:
     words = ctx.quote(*pitch)
     yield ctx.finding(
         pitch[0], pitch[1],
-        f"the seller pitches ('{words}') before asking about the prospect",
-        Fix("Ask about their situation first (\"How do you handle ... today?\") and tie the offer to the answer."),
+        f"a pitch ('{words}') before any question about them",
+        Fix("Ask how they handle it today first (\"How do you ... now?\"), then tie the offer to the answer."),
     )

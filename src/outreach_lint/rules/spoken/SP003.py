@@ -76,6 +76,6 @@ def long_monologue(ctx: RuleContext, opts: MonologueOptions) -> Iterator[Finding
             _, end = ctx.trimmed(sents[-1])
             yield ctx.finding(
                 start, end,
-                f"this turn runs {words} words (more than {opts.max_words}) before the prospect can answer",
-                Fix("Break it up: make one point, then ask a question that lets the prospect talk."),
+                f"a {words}-word turn (over {opts.max_words}) before the prospect can answer",
+                Fix("Break it up: make one point, then ask a question that lets them talk."),
             )

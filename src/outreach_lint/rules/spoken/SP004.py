@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, rule
-from ._common import QUESTION_LEXICONS, first_pitch, is_discovery_question, is_voicemail, seller_turns, sentences_in
+from ._common import (
+    QUESTION_LEXICONS,
+    first_pitch,
+    is_discovery_question,
+    is_voicemail,
+    seller_turns,
+    sentences_in,
+)
 
 
 @rule(
@@ -61,6 +68,6 @@ def no_discovery_question(ctx: RuleContext) -> Iterator[Finding]:
     words = ctx.quote(*pitch)
     yield ctx.finding(
         pitch[0], pitch[1],
-        f"the seller pitches ('{words}') and never asks about the prospect's situation",
-        Fix("Ask one question about how they handle this today (\"How do you ... now?\") before or after the pitch."),
+        f"a pitch ('{words}') and no question about their situation",
+        Fix("Ask one question about how they handle this today (\"How do you ... now?\"), before or after the pitch."),
     )

@@ -8,8 +8,17 @@ from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, rule
 from ._common import (
-    CALLBACK, CALLBACK_DETAIL, REFERRAL, VOICEMAIL, VOICEMAIL_LEXICONS, has_phone, hits, is_voicemail, phone_span,
-    seller_turns, sentences_in,
+    CALLBACK,
+    CALLBACK_DETAIL,
+    REFERRAL,
+    VOICEMAIL,
+    VOICEMAIL_LEXICONS,
+    has_phone,
+    hits,
+    is_voicemail,
+    phone_span,
+    seller_turns,
+    sentences_in,
 )
 
 # Phrases whose "you" is not about the prospect: the callback itself, a pleasantry, an empty question.
@@ -32,10 +41,11 @@ def _about_them(ctx: RuleContext, start: int, end: int) -> bool:
     summary="A voicemail gives no reason to call back, or no way to.",
     docs=RuleDocs(
         what=(
-            "In a voicemail (a script of one seller turn that asks to be called back, or leaves a number or a "
-            "message), flags the callback ask when nothing in the message is about the prospect or an earlier "
-            "contact (a referral, an email, a meeting), or when it leaves no number and no time to call or to "
-            "expect the next try."
+            "In a voicemail (a script of one seller turn that asks to be called back, leaves a number or says it "
+            "is a message), flags it when nothing in it is about the prospect or an earlier contact (a referral, "
+            "an email, a meeting): \"call me back\" with only a name and a company. It also flags an explicit "
+            "\"call me back\" that leaves no number, no time for the next try and no email to answer instead. A "
+            "voicemail with a reason and no callback ask (\"I'll send you an email\") needs no number."
         ),
         why=(
             "A voicemail is returned when the listener hears a reason that is theirs and an easy way back. \"Call "
@@ -86,12 +96,12 @@ def voicemail_without_callback(ctx: RuleContext) -> Iterator[Finding]:
     words = ctx.quote(start, end)
     if not reason:
         message, fix = (
-            f"the voicemail ('{words}') gives no reason to call back that is about them",
-            "Say why the call is about them: something you noticed about their business, or who referred you.",
+            "a voicemail with no reason that is about them",
+            "Say something you noticed about their business, or who referred you.",
         )
     else:
         message, fix = (
-            f"the voicemail asks '{words}' but leaves no number and no time",
+            f"'{words}' with no number and no time to call",
             "Say your number (twice, slowly), or when you will try again: \"I'll try you Thursday morning.\"",
         )
     yield ctx.finding(start, end, message, Fix(fix))

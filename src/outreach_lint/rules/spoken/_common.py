@@ -90,7 +90,14 @@ def is_dialogue(ctx: RuleContext) -> bool:
 
 
 def sentences_in(ctx: RuleContext, turn: SpokenTurn) -> list[Span]:
-    return [s for s in ctx.body_sentences() if turn.start <= s.start_char < turn.end]
+    """The body sentences that start in ``turn``, found by bisection: rules ask once per turn."""
+    sents, starts = ctx.memo("spoken-sentences", lambda: _sentence_starts(ctx))
+    return sents[bisect.bisect_left(starts, turn.start) : bisect.bisect_left(starts, turn.end)]
+
+
+def _sentence_starts(ctx: RuleContext) -> tuple[list[Span], list[int]]:
+    sents = list(ctx.body_sentences())
+    return sents, [s.start_char for s in sents]
 
 
 def hits(ctx: RuleContext, name: str, span: Span | SpokenTurn) -> list[tuple[int, int, str]]:
