@@ -39,7 +39,8 @@ def _reason_or_pitch(ctx: RuleContext, start: int, end: int) -> bool:
             "time?\", \"do you have a minute?\"), an empty question (\"how are you today?\") or an apology for "
             "calling (\"sorry to bother you\") that comes in the seller's opening before any reason for the call. "
             "A permission question after the reason (\"I'm calling because...\", \"following up on...\") is fine, "
-            "and so is a bounded ask that promises the reason (\"could I have 30 seconds to tell you why I called?\")."
+            "and so is a bounded ask that promises the reason (\"could I have 30 seconds to tell you why I called?\") "
+            "or one that carries a question about them (\"mind if I ask how you plan routes?\")."
         ),
         why=(
             "The first seconds decide whether the prospect stays on the line. A stranger asked for their time "
@@ -74,6 +75,8 @@ def _reason_or_pitch(ctx: RuleContext, start: int, end: int) -> bool:
                 "decide if it's worth going on.\n", format="script"),
         Example("Rep: Hi Ruth, Ben from Orchardline, following up on the form you sent on Monday.\nRuth: Oh, right.\n"
                 "Rep: Do you have a minute to go through it?\n", format="script"),
+        Example("Hi Ruth, Ben from Orchardline. Mind if I ask how your crews get their jobs each morning?\n",
+                format="script"),
     ),
 )
 def empty_opener(ctx: RuleContext) -> Iterator[Finding]:
