@@ -34,6 +34,7 @@ WEIGHTS = {
     "readability": 0.6,
     "subject-line": 0.6,
     "linkedin": 1.2,
+    "spoken": 1.0,
 }
 # category -> the most penalty points all its findings together cost (see the module docs)
 BUDGETS = {

@@ -137,11 +137,18 @@ def lint_doc(p: LintedMessage, doc: Doc, index: LineIndex, rt: Runtime, settings
         path=message.path,
         message_id=message.message_id,
         diagnostics=tuple(diagnostics),
-        metrics={**metrics.to_dict(), "profile": profile, "profile_reason": chosen.reason, "mode": mode},
+        metrics={**metrics.to_dict(), "profile": profile, "profile_reason": chosen.reason, "mode": mode,
+                 **_speakers(message)},
         score=score,
         score_breakdown=breakdown,
         source=message.source,
     )
+
+
+def _speakers(message: Message) -> dict[str, object]:
+    """A script's speakers (which label was taken as the seller, and why), as the script reader found them."""
+    speakers = message.meta.get("speakers") if message.kind == "script" else None
+    return {"speakers": dict(speakers)} if isinstance(speakers, dict) else {}
 
 
 def _engine_findings(

@@ -17,7 +17,7 @@ from .decode import decode_bytes
 from .email_ import mbox_messages, parse_eml
 from .html import html_to_text, looks_like_html
 from .jsonrec import JString, parse_json_document
-from .script import SpeakerLabels, seller_turns
+from .script import SpeakerLabels, split_script
 from .template import TEMPLATE_EXTENSIONS, has_template_syntax, strip_template_syntax
 from .text import html_comments, markdown_to_text, split_header
 
@@ -386,11 +386,16 @@ def convert_body(message: Message, inner: str, options: ReadOptions, kind: str |
         if inner == "markdown":
             body, excluded = markdown_to_text(body)
     kind = kind or ("script" if inner == "script" else message.kind)
+    meta = message.meta
     if kind == "script":
-        body, turns = seller_turns(body, options.labels)
-        excluded += turns
+        split = split_script(body, options.labels)
+        body = split.text
+        excluded += split.excluded
+        # Who was taken as the seller goes to the report; the turns (source offsets) to the spoken rules.
+        meta = {**meta, "speakers": split.speakers, "turns": split.turns}
     return replace(
         message,
+        meta=meta,
         body=body,
         directives=directives,
         excluded=excluded,
