@@ -56,6 +56,7 @@ _TITLE_WORDS = frozenset(
 _SENDER_FIELD = linear_regex.compile(
     r"sender|\byour[ _]?name|\bmy[ _]|signature|title|phone|mobile|\bemail|calendar|\brep\b|\buser[._]", linear_regex.I
 )
+_FOOTER_MAX_LINES = 4  # a footer paragraph longer than this is a body that ends with footer lines
 _FOOTER = linear_regex.compile(
     r"unsubscribe|opt[- ]out|manage (?:your )?(?:email |subscription )?preferences|you(?: are|'re)? receiv(?:ed|ing) this"
     r"|no longer wish to receive|this (?:e-?mail|message) (?:and any attachments )?(?:is|are|may be) confidential"
@@ -234,6 +235,14 @@ def prepare(message: Message) -> LintedMessage:
             para_start -= 1
         paragraph = " ".join(lines[k].text for k in range(para_start, end + 1))
         if not _FOOTER.search(paragraph):
+            break
+        if end - para_start >= _FOOTER_MAX_LINES:
+            # A long paragraph with no blank lines (a message typed line by line) is not all footer:
+            # only its last lines that are legal or unsubscribe text are.
+            k = end
+            while k >= para_start and _FOOTER.search(lines[k].text):
+                k -= 1
+            footer_start = k + 1 if k < end else footer_start
             break
         footer_start = para_start
         end = _last_content(lines, keep, para_start)

@@ -94,10 +94,16 @@ _NEGATIONS = frozenset({"no", "not", "without", "n't", "never"})
 def _has(lexicon: LexiconLookup, name: str, sent: Span) -> bool:
     hits = lexicon(name, sent.start_char, sent.end_char)
     if name == "ask-meeting":
-        # "no call needed" offers the opposite of a meeting.
+        # "no call needed" offers the opposite of a meeting, and "after your workshop" is the reader's
+        # own event, not one the sender asks for.
         doc = sent.doc
-        hits = [h for h in hits if not _negated(doc, h[0])]
+        hits = [h for h in hits if not _negated(doc, h[0]) and not _readers(doc, h[0])]
     return bool(hits)
+
+
+def _readers(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("your", "yours")
 
 
 def _negated(doc: Doc, start: int) -> bool:

@@ -38,12 +38,14 @@ class Personal:
 def compute(ctx: RuleContext) -> Personal:
     sentences = list(ctx.body_sentences())
     return Personal(
-        shallow_praise=_empty(ctx, sentences, "shallow-praise", topic=True),
-        empty_familiarity=_empty(ctx, sentences, "claimed-familiarity", topic=True),
+        shallow_praise=_empty(ctx, sentences, "shallow-praise", topic_anywhere=False),
+        empty_familiarity=_empty(ctx, sentences, "claimed-familiarity", topic_anywhere=True),
     )
 
 
-def _empty(ctx: RuleContext, sentences: list[Span], lexicon: str, *, topic: bool) -> tuple[tuple[int, int], ...]:
+def _empty(
+    ctx: RuleContext, sentences: list[Span], lexicon: str, *, topic_anywhere: bool
+) -> tuple[tuple[int, int], ...]:
     out = []
     asks = [a.start for a in ctx.asks] if ctx.can("asks") else []
     for n, sent in enumerate(sentences):
@@ -58,13 +60,17 @@ def _empty(ctx: RuleContext, sentences: list[Span], lexicon: str, *, topic: bool
             if not any(s.start_char <= a < s.end_char for a in asks)
             and any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(s))
         ]
-        if any(_specific(ctx, s, topic) for s in window):
+        # Praise is specific by what it names right after it ("your post on rota swaps"); a claimed
+        # conversation by anything in it that came from the conversation.
+        topic_from = None if topic_anywhere else hits[0][1]
+        if any(_specific(ctx, s, topic_from) for s in window):
             continue
         out.append((hits[0][0], hits[0][1]))
     return tuple(out)
 
 
-def _specific(ctx: RuleContext, sent: Span, topic: bool) -> bool:
+def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
+    """A checkable detail in the sentence, or a topic ("about X") anywhere in it or right after ``topic_from``."""
     body = ctx.region("body")
     # The greeting ("Hi Niamh, saw your profile ...") may share the sentence; a name there is no detail.
     tokens = [t for t in ctx.tokens_of(sent) if body is None or t.idx >= body.start]
@@ -73,8 +79,9 @@ def _specific(ctx: RuleContext, sent: Span, topic: bool) -> bool:
         return True
     # "as we discussed on the call about your spring menu": the topic is something from the conversation.
     # "About our services" is the seller's brochure, not the conversation.
-    return topic and any(
-        t.lower_ in _TOPIC_PREPS
+    return any(
+        (topic_from is None or topic_from <= t.idx <= topic_from + 2)
+        and t.lower_ in _TOPIC_PREPS
         and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not _sellers(c) for c in t.children)
         for t in tokens
     )

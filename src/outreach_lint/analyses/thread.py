@@ -48,6 +48,7 @@ _CLOSE_VERBS = frozenset({"stop", "close", "assume", "leave", "step", "pause", "
 _CONTINUE_VERBS = frozenset({"follow", "reach", "email", "write", "contact", "bother", "send", "message", "chase", "call", "pester"})
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo", "going"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+_CONDITIONS = frozenset({"if", "unless", "should", "whenever"})
 _SELLER_SUBJECTS = frozenset({"i", "we"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -152,8 +153,12 @@ def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
 
 
 def _closes(tokens: list[Token]) -> bool:
-    for token in tokens:
+    for n, token in enumerate(tokens):
         lemma = token.lemma_.lower()
+        if any(t.lower_ in _CONDITIONS for t in tokens[:n]):
+            # "If you want us to stop, I will remove you": an opt-out line. A close is unconditional (a
+            # condition after it, "...but reply if it comes up again", belongs to the easy way back).
+            return False
         if token.pos_ not in ("VERB", "AUX"):
             continue
         children = list(token.children)

@@ -40,6 +40,8 @@ from ._common import ASK_RULE_LEXICONS
         ),
     ),
     lexicons=ASK_RULE_LEXICONS,
+    # "I'll close the file; reach out any time if it comes up" is the polite way to end a thread.
+    unless=("polite-close",),
     fail=(
         "Hi Sam,\n\nYour exports take an hour each Monday. Let me know if you're interested.\n",
         "Hi Jo,\n\nI have two ideas for your pricing page. Feel free to reach out anytime.\n",
