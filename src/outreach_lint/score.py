@@ -29,6 +29,7 @@ WEIGHTS = {
     "merge-fields": 1.5,
     "readability": 0.6,
     "subject-line": 0.6,
+    "tone": 0.8,
 }
 MAX_REPEATS = 2.0  # a rule costs at most this many times its single penalty
 SCALE = 60.0  # penalty points that take the score from 100 to about 37
