@@ -114,6 +114,7 @@ def test_a_threatened_loss_pushes(linter: Linter, sentence: str, excerpt: str) -
         "You won't be able to see the old reports in the new tool, so we move them first.",
         "Your stores lose stock every week to miscounts.",
         "Don't miss out on the new onboarding kit.",  # fake urgency: PR002's, not a threatened loss
+        "Sign up before it's too late.",
     ],
 )
 def test_a_stated_problem_is_not_loss_framing(linter: Linter, sentence: str) -> None:
@@ -121,5 +122,5 @@ def test_a_stated_problem_is_not_loss_framing(linter: Linter, sentence: str) -> 
 
 
 def test_one_finding_per_threatening_sentence(linter: Linter) -> None:
-    text = "Hi Sam,\n\nDon't lose your spot before it's too late. Can we talk this week?\n"
+    text = "Hi Sam,\n\nDon't lose your spot while you still can. Can we talk this week?\n"
     assert len(found(linter, "PR005", text)) == 1

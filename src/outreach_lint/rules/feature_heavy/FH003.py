@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 from pydantic import Field
 
 from ...diagnostics import Finding, Fix, Severity

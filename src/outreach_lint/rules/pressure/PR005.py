@@ -20,10 +20,11 @@ _CONDITIONS = ("unless", "if you don't", "if you don’t", "if you do not", "if 
     docs=RuleDocs(
         what=(
             "Flags a consequence threatened to hurry the reader: \"you'll miss out\", \"don't lose your spot\", "
-            "\"you're losing money every day you wait\", \"the longer you wait\", \"before it's too late\", "
-            "\"while you still can\", \"you can't afford to wait\", and \"you won't be able to ...\" or \"you'll "
-            "lose ...\" followed by a condition (\"unless you book this week\"). Stating a problem the reader "
-            "has (\"month-end takes nine days\", \"teams lose a day a month to re-keying\") is not loss framing."
+            "\"you're losing money every day you wait\", \"the longer you wait\", \"while you still can\", "
+            "\"you can't afford to wait\", and \"you won't be able to ...\" or \"you'll lose ...\" followed by a "
+            "condition (\"unless you book this week\"). Fake urgency (\"don't miss out\", \"before it's too "
+            "late\") is PR002's. Stating a problem the reader has (\"month-end takes nine days\", \"teams lose "
+            "a day a month to re-keying\") is not loss framing."
         ),
         why=(
             "Fear of loss moves people in the moment and costs trust after it. A reader who feels pushed by a "
@@ -50,7 +51,7 @@ _CONDITIONS = ("unless", "if you don't", "if you don’t", "if you do not", "if 
         "Hi Jo,\n\nOnly a few seats are left, so don't lose your spot. Shall I book you in?\n",
         "Hi Al,\n\nAfter Friday you won't be able to lock in this rate unless you sign today. Ready?\n",
         "Hi Kim,\n\nYour rivals already use it, and you'll miss out if you wait. Worth a call?\n",
-        "Hi Lee,\n\nThe longer you wait, the more stock goes missing. Can we talk before it's too late?\n",
+        "Hi Lee,\n\nThe longer you wait, the more stock goes missing. Can we talk this week?\n",
     ),
     passes=(
         "Hi Sam,\n\nMonth-end takes your team nine days. If that is worth fixing this quarter, would a call help?\n",
@@ -66,7 +67,7 @@ def loss_framing(ctx: RuleContext) -> Iterator[Finding]:
     for start, end, _ in sorted(hits):
         sentence = _sentence_start(ctx, start, end)
         if sentence in seen:
-            continue  # one finding per sentence: "don't lose your spot" and "before it's too late" side by side
+            continue  # one finding per sentence: "don't lose your spot" and "while you still can" side by side
         seen.add(sentence)
         yield ctx.finding(
             start,
