@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # Not "get" or "give": "patients get a reminder", "the template we give customers" describe, they promise nothing.
 _SUBJECT_GAINS = frozenset({"love", "enjoy", "benefit", "appreciate", "thank", "gain", "save"})
 _OBJECT_GAINS = frozenset({"help", "let", "allow", "enable", "save", "empower", "delight"})
+_GAINS = _SUBJECT_GAINS | _OBJECT_GAINS
 
 
 @rule(
@@ -98,7 +99,7 @@ def _promises(ctx: RuleContext, sent: Span) -> bool:
     ):
         return False
     for token in tokens:
-        if token.pos_ == "VERB" and token.lemma_ in (_SUBJECT_GAINS | _OBJECT_GAINS) and token.tag_ != "VBD":
+        if token.pos_ == "VERB" and token.lemma_ in _GAINS and token.tag_ != "VBD":
             return True
     return bool(ctx.lexicon_in("outcome-terms", sent.start_char, sent.end_char)) or has_payoff(ctx, sent)
 
