@@ -98,6 +98,11 @@ def _load(model: str, needed: frozenset[str]) -> Pipeline:
 
 
 def _finish(nlp: Language, model: str) -> Pipeline:
+    from spacy.symbols import ORTH
+
+    # spaCy splits "id" into "i" + "d" (a typed "I'd"); in outreach a lowercase "id" is an identifier
+    # ("your user id"), and reading it as "I" counted the seller. "Id" and "ID" are left as they are.
+    nlp.tokenizer.add_special_case("id", [{ORTH: "id"}])
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(BOUNDARIES, after="sentencizer")

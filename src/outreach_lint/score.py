@@ -35,6 +35,7 @@ WEIGHTS = {
     "subject-line": 0.6,
     "linkedin": 1.2,
     "spoken": 1.0,
+    "tone": 0.8,
 }
 # category -> the most penalty points all its findings together cost (see the module docs)
 BUDGETS = {

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .references import READER_PRONOUNS, SELLER_PRONOUNS
+from .references import READER_PRONOUNS, SELLER_PRONOUNS, country_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,6 +64,9 @@ def compute(ctx: RuleContext) -> Metrics:
     words, seller, reader, questions = _counts(doc, prepared, body_start)
     sentences = list(ctx.body_sentences())
     seller += _name_mentions(ctx.seller_tokens())
+    # "in the US" is the country, not the seller's "us".
+    seller -= sum(1 for t in country_mentions(doc, body_start)
+                  if t.lower_ == "us" and not prepared.in_url(t.idx, t.idx + len(t)))
     body_text = text[body_start:]
     paragraphs = sum(1 for p in body_text.split("\n\n") if p.strip())
     grade = ctx.analysis("reading-grade") if words and ctx.wants("reading-grade") else None

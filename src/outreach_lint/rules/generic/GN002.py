@@ -13,6 +13,7 @@ from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 from ._common import (
     NOT_NAMES,
     sender_names,
+    title_case_capitals,
 )
 
 if TYPE_CHECKING:
@@ -38,7 +39,10 @@ class TraceOptions(RuleOptions):
             "every project\"; \"your team\" or \"your business\" alone could be anyone's), something they did or said (\"you mentioned\", \"saw your post\", "
             "\"congrats on\"), or a number about them (\"your 40 reps\"). Flags a cold message of at least "
             "`min-words` words (default 30) with none. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
-            "from Acme\") do not count; set `seller-names` so your other mentions do not count either."
+            "from Acme\") do not count; set `seller-names` so your other mentions do not count either. Nor do "
+            "capitals that come from Title Case: a Title-Cased subject or heading (\"Quick Question About Your "
+            "Growth Plans\") or a capitalised run opening a sentence, unless the word is also capitalised "
+            "mid-sentence elsewhere."
         ),
         why=(
             "A message with nothing about the reader is a broadcast. Readers spot it in a line and treat it as "
@@ -99,11 +103,15 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
     if ctx.lexicon("reader-trace"):
         return
     names = sender_names(ctx)
-    for sent in [*_subject_sentences(ctx), *ctx.body_sentences()]:
+    sentences = [*_subject_sentences(ctx), *ctx.body_sentences()]
+    named_elsewhere = _named_mid_sentence(ctx, sentences)
+    for sent in sentences:
         if _reader_fact(ctx.tokens_of(sent)):
             return
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
-        if any(t.pos_ == "PROPN" and t.i not in names and t.lower_ not in NOT_NAMES for t in tokens):
+        titled = title_case_capitals(tokens) - named_elsewhere
+        if any(t.pos_ == "PROPN" and t.i not in names and t.i not in titled and t.lower_ not in NOT_NAMES
+               for t in tokens):
             return
         if any(t.like_num for t in tokens) and any(t.lower_ in READER_PRONOUNS for t in tokens):
             return
@@ -132,6 +140,22 @@ def _reader_fact(sent: list[Token]) -> bool:
         if owner and token.lemma_.lower() not in _GENERIC_READER_NOUNS:
             return True
     return False
+
+
+def _named_mid_sentence(ctx: RuleContext, sentences: list) -> set[int]:
+    """Capitalised words also written with a capital in the middle of an ordinary sentence: there the
+    capital is the word's own, so the same word in a Title-Cased line is a name too."""
+    spelled: dict[str, list[int]] = {}
+    own: set[str] = set()
+    for sent in sentences:
+        tokens = ctx.tokens_of(sent)
+        titled = title_case_capitals(tokens)
+        for k, t in enumerate(tokens):
+            if t.is_alpha and t.text[:1].isupper():
+                spelled.setdefault(t.lower_, []).append(t.i)
+                if k > 0 and t.i not in titled:
+                    own.add(t.lower_)
+    return {i for word in own for i in spelled[word]}
 
 
 def _subject_sentences(ctx: RuleContext) -> list:

@@ -63,3 +63,27 @@ def _near_root(token: Token, root: Token, depth: int = 3) -> bool:
         token = token.head
     return token.i == root.i
 
+
+
+def capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def title_case_capitals(sent: list[Token]) -> set[int]:
+    """Tokens of a sentence (its tokens) whose capital comes from Title Case, not from being a name.
+
+    The tagger reads every capitalised word of a heading or a Title-Cased subject ("Quick Question About
+    Your Growth Plans") as a proper noun, and a capitalised run opening a sentence ("Sales Leaders tell
+    us...") too. Neither is evidence of a name: a line whose content words are all capitalised gives none,
+    and a sentence's opening run of two or more capitalised words gives none either.
+    """
+    content = [t for t in sent if t.is_alpha and not t.is_stop and len(t) > 1]
+    if len(content) >= 2 and all(capitalised(t) for t in content):
+        return {t.i for t in sent if capitalised(t)}
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    run: list[Token] = []
+    for t in words:
+        if not capitalised(t) or t.is_upper:
+            break
+        run.append(t)
+    return {t.i for t in run} if len(run) >= 2 else set()

@@ -12,11 +12,29 @@ from ._common import EMAIL_PROFILES
 _LATIN_WORD = linear_regex.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-_SPAM_WORDS = linear_regex.compile(
-    r"\b(?:free|100%|guaranteed?|act now|urgent|winner|cash|risk[- ]free|no obligation|limited time|click here|"
-    r"once in a lifetime|special promotion|don'?t miss|last chance|earn \$)|\$\$+|!{2,}|\?{2,}",
+# Phrases that are spam on their own: nobody writes them to a colleague.
+_SPAM_PHRASES = linear_regex.compile(
+    r"\b(?:act now|risk[- ]free|no obligation|limited time|click here|once in a lifetime|special promotion|"
+    r"don'?t miss|last chance|earn \$|guaranteed (?:results|income|returns|savings))|\$\$+|!{2,}|\?{2,}",
     linear_regex.I,
 )
+# Words that are spam signals only with another one beside them, or in capitals: "Cash flow at Northwind"
+# and "Your free trial ended" are ordinary subjects; "FREE cash" and "Urgent: free audit" are not.
+_SPAM_WORDS = linear_regex.compile(r"\b(?:free|guaranteed?|urgent|winner|cash)\b|100%", linear_regex.I)
+
+
+def _spam(text: str) -> tuple[int, int] | None:
+    """Where the subject reads as spam: a spam phrase, a spam word in capitals, or two spam signals."""
+    m = _SPAM_PHRASES.search(text)
+    if m:
+        return m.start(), m.end()
+    words = list(_SPAM_WORDS.finditer(text))
+    shouted = [w for w in words if w.group().isupper()]
+    if shouted:
+        return shouted[0].start(), shouted[0].end()
+    if len(words) >= 2 or (words and "!" in text):
+        return words[0].start(), words[-1].end()
+    return None
 
 
 @rule(
@@ -26,8 +44,10 @@ _SPAM_WORDS = linear_regex.compile(
     docs=RuleDocs(
         what=(
             "Flags a subject line that is mostly capitals (three or more words), or that contains repeated "
-            "punctuation (\"!!\", \"??\", \"$$\") or spam-filter words such as \"free\", \"guaranteed\", "
-            "\"act now\", \"urgent\", \"100%\"."
+            "punctuation (\"!!\", \"??\", \"$$\") or a spam-filter phrase such as \"act now\", \"risk-free\" "
+            "or \"last chance\". A spam-filter word such as \"free\", \"cash\", \"urgent\" or \"100%\" is "
+            "flagged in capitals (\"FREE\"), next to another one or with an exclamation mark; alone it is an "
+            "ordinary word (\"Cash flow at Northwind\")."
         ),
         why=(
             "Spam filters and people react to the same signals. A shouting subject reads as an advert and is "
@@ -52,11 +72,13 @@ _SPAM_WORDS = linear_regex.compile(
         "Subject: FREE AUDIT FOR YOUR TEAM\n\nHi Sam,\n\nWorth a look?\n",
         "Subject: Quick question!!!\n\nHi Jo,\n\nWho runs onboarding at Northwind?\n",
         "Subject: Guaranteed results in 30 days\n\nHi Al,\n\nWorth a look?\n",
+        "Subject: Urgent: free audit for your team\n\nHi Kim,\n\nWorth a look?\n",
     ),
     passes=(
         "Subject: Your audit backlog\n\nHi Sam,\n\nWorth a look?\n",
         "Subject: Quick question\n\nHi Jo,\n\nWho runs onboarding at Northwind?\n",
         "Subject: SOC 2 audit at Northwind\n\nHi Al,\n\nWorth a look?\n",
+        "Subject: Cash flow in your second quarter\n\nHi Kim,\n\nWorth a look?\n",
     ),
 )
 def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
@@ -64,9 +86,9 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
     if region is None:
         return
     text = ctx.text[region.start : region.end]
-    m = _SPAM_WORDS.search(text)
+    m = _spam(text)
     if m:
-        s, e = region.start + m.start(), region.start + m.end()
+        s, e = region.start + m[0], region.start + m[1]
         yield ctx.finding(
             s, e, f"'{ctx.quote(s, e)}' in the subject reads as spam",
             Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic, as you would to a colleague: \"your audit backlog\""),
