@@ -222,16 +222,16 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
         head = token if token.dep_ in ("ROOT", "") else token.head
         if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             return False
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        # The tagger often reads a sentence-initial verb as a noun or an adverb ("Sample the menu",
+        # "Forward this"); the object right after it gives it away.
+        misread = token.tag_ in _MISREAD_VERB_TAGS and following is not None and following.tag_ in _OBJECT_OPENERS
         if token.idx in verbs:
-            # The tagger sometimes reads a sentence-initial verb as a noun ("Upgrade before..."); an
-            # exclamation settles it.
-            return token.tag_ in ("VB", "VBP", "") or sent_text.rstrip().endswith("!")
+            # A listed verb misread without an object ("Upgrade before...") is settled by an exclamation.
+            return token.tag_ in ("VB", "VBP", "") or misread or sent_text.rstrip().endswith("!")
         if token.dep_ != "ROOT":
             return False
-        if token.tag_ in _IMPERATIVE_TAGS:
-            return True
-        following = tokens[n + 1] if n + 1 < len(tokens) else None
-        return token.tag_ in _MISREAD_VERB_TAGS and following is not None and following.tag_ in _OBJECT_OPENERS
+        return token.tag_ in _IMPERATIVE_TAGS or misread
     return False
 
 

@@ -142,12 +142,11 @@ def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
     if meeting_asked:
         return None  # a breakup that books a call is not closing anything
     stock = ctx.lexicon("thread-close")
-    blame = ctx.lexicon("guilt")
     for sent in sentences:
-        inside = lambda hits: any(sent.start_char <= h[0] and h[1] <= sent.end_char for h in hits)  # noqa: E731
-        if inside(blame) or any(t.lower_ == "unless" for t in ctx.tokens_of(sent)):
+        tokens = ctx.tokens_of(sent)
+        if any(t.lower_ == "unless" for t in tokens):
             continue  # "I'll assume you're not interested unless you reply" is an ultimatum, not a close
-        if inside(stock) or _closes(ctx.tokens_of(sent)):
+        if any(sent.start_char <= s and e <= sent.end_char for s, e, _ in stock) or _closes(tokens):
             return ctx.trimmed(sent)
     return None
 
@@ -170,10 +169,16 @@ def _closes(tokens: list[Token]) -> bool:
         if not (future and (seller or _seller_above(token))):
             continue
         if lemma in _CLOSE_VERBS and not negated:
-            return True
+            # "I'll assume the timing is wrong" closes; "I'll assume you're not interested" blames.
+            return not (lemma == "assume" and _blames_reader(token))
         if lemma in _CONTINUE_VERBS and negated:
             return True
     return False
+
+
+def _blames_reader(verb: Token) -> bool:
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj") for t in c.subtree]
+    return any(t.lower_ in READER_PRONOUNS for t in said) and any(t.dep_ == "neg" or t.lower_ in _NEGATIONS for t in said)
 
 
 def _seller_above(token: Token) -> bool:
@@ -194,27 +199,32 @@ def _adds_substance(
         if any(start <= a.start < end for a in situation_asks):
             return True  # a question about the reader is new even beside "circling back"
         tokens = ctx.tokens_of(sent)
-        marked = [e for s, e in marks if start <= s < end]
+        marked = [(s, e) for s, e in marks if start <= s < end]
         if marked:
-            # "Following up on my note from Tuesday" says nothing new by naming the day; what follows a
-            # colon or a dash after it ("...: here is the recording") may.
-            tokens = _after_clause_break(tokens, max(marked))
-            if not tokens:
+            # "Following up on my note from Tuesday" says nothing new: the phrase and the earlier message
+            # it points at (with what hangs off it) are left out; "with the checklist that cut ..." stays.
+            old = _earlier_message(tokens, marked)
+            tokens = [t for t in tokens if t.i not in old]
+            if not any(t.is_alpha for t in tokens):
                 continue
-            start = tokens[0].idx
         if any(start <= u < end for u in url_starts):
             return True
-        found = [h for h in resources if start <= h[0] < end]
-        if checkable(tokens, ctx.text[start:end], found, dates=False):
+        kept = (tokens[0].idx, tokens[-1].idx + len(tokens[-1])) if tokens else (start, start)
+        found = [h for h in resources if start <= h[0] < end and any(t.idx <= h[0] < t.idx + len(t) for t in tokens)]
+        if checkable(tokens, ctx.text[kept[0] : kept[1]], found, dates=False):
             return True
     return False
 
 
-_CLAUSE_BREAKS = frozenset({":", ";", "—", "–", "-"})
+_POINTERS = frozenset({"this", "it", "that", "them"})
 
 
-def _after_clause_break(tokens: list[Token], after: int) -> list[Token]:
-    for n, t in enumerate(tokens):
-        if t.idx >= after and t.text in _CLAUSE_BREAKS:
-            return tokens[n + 1 :]
-    return []
+def _earlier_message(tokens: list[Token], marked: list[tuple[int, int]]) -> set[int]:
+    """Token indices of the refer-back phrases and of the earlier message they point at."""
+    out = {t.i for t in tokens if any(s <= t.idx < e for s, e in marked)}
+    for t in tokens:
+        if t.lemma_.lower() in _MESSAGE_NOUNS or (t.lower_ in _POINTERS and t.head.i in out | {t.i}):
+            out.update(x.i for x in t.subtree)
+        elif t.i in out and t.dep_ == "prep":
+            out.update(x.i for x in t.subtree if x.lower_ in _POINTERS or x.lemma_.lower() in _MESSAGE_NOUNS)
+    return out
