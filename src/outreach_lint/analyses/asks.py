@@ -201,7 +201,9 @@ def _next_step(tokens: Sequence[Token], lexicon: LexiconLookup, sent: Span) -> b
         first_person = any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("i", "we") for c in children)
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in children)
         to_reader = any(t.lower_ in READER_PRONOUNS for t in token.subtree)
-        if first_person and future and to_reader:
+        # "I'll email their CVs today": a next step with a time or a thing sent is as concrete as one to "you".
+        concrete = to_reader or bool(_TIMEBOX.search(sent.text)) or any(c.dep_ == "dobj" for c in children)
+        if first_person and future and concrete:
             return True
     return False
 
@@ -214,6 +216,8 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
     """
     verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
     courtesies = {h[0] for h in lexicon("courtesy-verbs", sent.start_char, sent.end_char)}
+    if _conditioned_imperative(tokens, courtesies):
+        return True
     for n, token in enumerate(tokens):
         if not token.is_alpha or token.lower_ in _LEAD_INS:
             continue  # punctuation and lead-ins ("So, just reply...") come before the verb
@@ -233,6 +237,21 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
             return False
         return token.tag_ in _IMPERATIVE_TAGS or misread
     return False
+
+
+def _conditioned_imperative(tokens: Sequence[Token], courtesies: set[int]) -> bool:
+    """"If you'd like them collected, call me on 061 555 0190": an imperative after a leading clause.
+
+    The sentence's root is a base-form verb with no subject, and everything before it belongs to a
+    subordinate clause (or is punctuation) hanging off that root.
+    """
+    root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VB" or root.idx in courtesies or root.i == tokens[0].i:
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in root.children):
+        return False
+    leading = [c for c in root.children if c.i < root.i and not c.is_punct]
+    return bool(leading) and all(c.dep_ == "advcl" for c in leading)
 
 
 def _minutes(text: str) -> int | None:

@@ -86,4 +86,15 @@ def title_case_capitals(sent: list[Token]) -> set[int]:
         if not capitalised(t) or t.is_upper:
             break
         run.append(t)
+    if any(t.lower_ in ORGANISATION_WORDS for t in run):
+        return set()  # "Harbour Street Dental has no online booking": a business's name, not Title Case
     return {t.i for t in run} if len(run) >= 2 else set()
+
+
+# Words that end or make up the name of a business or a place: a capitalised run holding one is a name.
+ORGANISATION_WORDS = frozenset({
+    "inc", "ltd", "llc", "plc", "gmbh", "co", "corp", "group", "labs", "lab", "foods", "dental", "clinic",
+    "logistics", "bank", "studio", "studios", "partners", "holdings", "systems", "health", "hospital", "school",
+    "university", "college", "brewery", "bakery", "hotel", "restaurant", "cafe", "street", "road", "avenue",
+    "council", "agency", "motors", "pharmacy", "practice", "farm", "farms", "freight", "print", "press",
+})
