@@ -152,12 +152,13 @@ def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
 
 
 def _closes(tokens: list[Token]) -> bool:
-    for n, token in enumerate(tokens):
+    # "If you want us to stop, I will remove you": an opt-out line. A close is unconditional (a condition
+    # after it, "...but reply if it comes up again", belongs to the easy way back).
+    condition = next((n for n, t in enumerate(tokens) if t.lower_ in _CONDITIONS), len(tokens))
+    for token in tokens[:condition]:
         lemma = token.lemma_.lower()
-        if any(t.lower_ in _CONDITIONS for t in tokens[:n]):
-            # "If you want us to stop, I will remove you": an opt-out line. A close is unconditional (a
-            # condition after it, "...but reply if it comes up again", belongs to the easy way back).
-            return False
+        if lemma not in _CLOSE_VERBS and lemma not in _CONTINUE_VERBS:
+            continue  # only these verbs can close; the tree is read for them alone
         if token.pos_ not in ("VERB", "AUX"):
             continue
         children = list(token.children)

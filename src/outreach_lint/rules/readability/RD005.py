@@ -6,16 +6,15 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ... import linear_regex
 from ...diagnostics import Finding, Fix, Severity
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
-# A run of non-space characters counts as a word if it has a letter or digit; one match per such run.
-_WORD = linear_regex.compile(r"\S*[^\W_]\S*")
-
-
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """A run of non-space characters counts as a word if it has a letter or digit.
+
+    Counted over str.split (linear, and several times faster than a regex findall on long bodies).
+    """
+    return sum(1 for run in text.split() if any(ch.isalnum() for ch in run))
 
 
 class WallOptions(RuleOptions):

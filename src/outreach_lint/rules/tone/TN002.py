@@ -81,9 +81,12 @@ def shouting(ctx: RuleContext, opts: ShoutingOptions) -> Iterator[Finding]:
     marks: list[tuple[int, int]] = []
     for sent in sentences:
         for token in ctx.tokens_of(sent):
+            text = token.text
+            if not (text.startswith("!") or (len(text) > 1 and text.isupper())):
+                continue  # most words: decided without the URL lookup or the token's neighbours
             if ctx.prepared.in_url(token.idx, token.idx + len(token)):
                 continue
-            if token.text.startswith("!") or _shouted(token, acronyms):
+            if text.startswith("!") or _shouted(token, acronyms):
                 marks.append((token.idx, token.idx + len(token)))
     density = len(marks) / len(sentences)
     if len(marks) < opts.min_marks or density <= opts.max_density:
