@@ -43,12 +43,16 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
         Example("Hi Sam,\n\nI saw your post about hiring. Worth a chat?\n", mode="rendered"),
         Example("Hi Sam,\n\nYour Q3 report [1] mentions 40% growth. How are you staffing for it?\n", mode="rendered"),
+        Example("[Kai]: Morning, is this Roberta?\n[Roberta]: Speaking.\n[Kai]: I'm calling about your Leeds rota. "
+                "How do you plan the weekend shifts today?\n", mode="rendered", profile="script"),
     ),
 )
 def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.mode != "rendered":
         return
     for f in ctx.prepared.merge_fields:
+        if ctx.profile == "script" and _speaker_label(ctx.text, f.start, f.end):
+            continue  # "[Kai]: Morning!" names who speaks in a call script; it is not a field to fill
         typed = ctx.quote(f.start, f.end)
         yield ctx.finding(
             f.start,
@@ -58,3 +62,8 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
                 "templates with --mode template"),
         )
 
+
+def _speaker_label(text: str, start: int, end: int) -> bool:
+    """A bracketed name alone at the start of a line and followed by a colon: a script's speaker label."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t*•-\"“") and text[end : end + 1] == ":"
