@@ -45,6 +45,7 @@ DOC = ROOT / "docs" / "accuracy.md"
 BEGIN, END = "<!-- accuracy:begin -->", "<!-- accuracy:end -->"
 CORPUS = ROOT / "tests" / "corpus" / "messages.jsonl"
 HOLDOUT = ROOT / "tests" / "corpus" / "holdout.jsonl"
+REAL_STYLES = ROOT / "tests" / "corpus" / "messages-real-styles.jsonl"
 DEV = ROOT.parent / "shared" / "eval" / "real-outreach-dev.jsonl"
 HALF_A, HALF_B = "half A (tune)", "half B (check)"
 
@@ -108,7 +109,8 @@ def shown(path: Path) -> str:
 
 def measure(dev: Path) -> str:
     linter = Linter()
-    sets = [(CORPUS, "team corpus", False), (HOLDOUT, "holdout", False)]
+    sets = [(CORPUS, "team corpus", False), (REAL_STYLES, "team corpus in real styles", False),
+            (HOLDOUT, "holdout", False)]
     notes = []
     if dev.is_file():
         sets.append((dev, "dev set", True))
@@ -122,6 +124,12 @@ def measure(dev: Path) -> str:
         records = read_labelled(path)
         result = evaluate(linter, records)
         parts.append(table(f"{label}: {shown(path)}", rows(records, result.outcomes, halves)))
+        if halves:
+            # The same messages with their profile left to inference (profile = "auto"), grouped by the
+            # profile their record names, so the two tables compare row by row.
+            inferred = [replace(r, message={k: v for k, v in r.message.items() if k != "profile"}) for r in records]
+            result = evaluate(linter, inferred)
+            parts.append(table(f"{label}, profile inferred (auto): {shown(path)}", rows(records, result.outcomes, halves)))
     parts.extend(notes)
     return "\n\n".join(parts)
 

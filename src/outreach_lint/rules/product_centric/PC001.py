@@ -1,4 +1,4 @@
-"""PC001: the seller, not the reader, is who most sentences are about (dependency parse)."""
+"""PC001: the seller's company or product, not the reader, is what most sentences are about (dependency parse)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,15 @@ class Options(RuleOptions):
     )
 
 
+def _company(subject: Token) -> bool:
+    """The company or its product ("we", "our platform", a seller name), not the writer as a person.
+
+    "I noticed your Leeds opening" and "I'm calling because..." are how a person writes; real readers
+    judge a message product-centric when the company and its product are what the sentences are about.
+    """
+    return subject.lower_ != "i" and not any(c.dep_ == "poss" and c.lower_ == "my" for c in subject.children)
+
+
 # "I noticed", "I saw", "I tried your checkout": the seller reporting on the reader.
 _OBSERVING = frozenset({"notice", "see", "read", "hear", "try", "spot", "watch", "visit", "come", "find", "look", "write"})
 
@@ -58,11 +67,13 @@ def _phrase(subject: Token) -> tuple[int, int]:
 @rule(
     code="PC001",
     name="seller-as-subject",
-    summary="Most sentences are about the seller (we, I, our product) instead of the reader.",
+    summary="Most sentences are about the seller's company or product (we, our platform) instead of the reader.",
     docs=RuleDocs(
         what=(
-            "Reads the grammatical subject of every sentence in the body and counts how often it is the seller "
-            "(I, we, our product, or a configured seller name) and how often it is the reader (you, your team). "
+            "Reads the grammatical subject of every sentence in the body and counts how often it is the seller's "
+            "company or product (we, our platform, or a configured seller name) and how often it is the reader "
+            "(you, your team). The writer as a person (\"I noticed\", \"I'm calling because\") is not counted: "
+            "readers judge a message product-centric by how much of it is about the company and its product. "
             "Flags a message where the seller is the subject of most sentences and the reader rarely is. A "
             "short message (up to three sentences with a subject) is flagged when the seller is the subject of "
             "at least half of them and the reader is not mentioned at all: a two-line pitch is no less about "
@@ -113,6 +124,8 @@ def _phrase(subject: Token) -> tuple[int, int]:
         "Here is the checklist you wanted. Does it match what your team does today?\n",
         "Hello,\n\nWe make label printers. Do your packers still hand-write the Leeds labels?\n",
         "Hi Tess,\n\nI noticed that Bramble is hiring six engineers. Want the laptop checklist?\n",
+        "Hi Ruth,\n\nI read your panel notes on month-end. I run finance projects for mid-sized firms. I have one "
+        "idea on approvals. Would a 15-minute call on Tuesday help?\n",
         Example("Our studio designs menus for cafes. We print them too. Interested?\n",
                 options={"short-message-sentences": 1}),
         Example("Hi Lee,\n\nWe run payroll software for retailers. Our clients pay staff weekly. We added tax filing last "
@@ -139,7 +152,7 @@ def seller_as_subject(ctx: RuleContext, opts: Options) -> Iterator[Finding]:
         if not kinds:
             continue
         with_subject += 1
-        first_seller = next((t for k, t in kinds if k == "seller"), None)
+        first_seller = next((t for k, t in kinds if k == "seller" and _company(t)), None)
         if first_seller is not None:
             seller.append(first_seller)
         elif any(k == "reader" for k, _ in kinds):
