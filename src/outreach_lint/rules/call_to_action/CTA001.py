@@ -9,10 +9,14 @@ from ...rule import Example, RuleContext, RuleDocs, rule
 from ._common import ASK_RULE_LEXICONS
 
 
+# A LinkedIn note this short is a connection request: accepting it is the ask (LI001 judges its pitch).
+CONNECTION_NOTE_WORDS = 60
+
+
 @rule(
     code="CTA001",
     name="no-ask",
-    analyses=("asks",),
+    analyses=("asks", "metrics"),
     unless=("polite-close",),
     summary="The message asks the reader nothing: no question, no next step, no request.",
     docs=RuleDocs(
@@ -23,7 +27,8 @@ from ._common import ASK_RULE_LEXICONS
             "not count), a request (\"would you\", \"happy to send\", \"I'd love a quick call\"), or a next "
             "step the sender commits to (\"I'll call you Thursday at 10\"). "
             "Flags a message that has none, at its last sentence. A polite close of the thread (\"I won't "
-            "follow up again\", \"I'll close your file here\") needs no ask."
+            "follow up again\", \"I'll close your file here\") needs no ask, and neither does a LinkedIn note of up "
+            "to 60 words: it is a connection request, and accepting it is the ask."
         ),
         why=(
             "Every message should carry a benefit and a clear next step. A message that only informs leaves "
@@ -61,10 +66,14 @@ from ._common import ASK_RULE_LEXICONS
             "Good luck with the launch.\n",
             profile="follow-up",
         ),
+        Example("Hi Ola,\n\nWe were both on the cold-chain panel in Antwerp. Your point on night deliveries stuck "
+                "with me.\n", profile="linkedin"),
     ),
 )
 def no_ask(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.asks:
+        return
+    if ctx.profile == "linkedin" and ctx.metrics.words <= CONNECTION_NOTE_WORDS:
         return
     sentences = list(ctx.body_sentences())
     if not sentences:
