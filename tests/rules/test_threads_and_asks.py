@@ -241,3 +241,21 @@ def test_findings_stay_inside_the_text(linter: Linter, words: list[str]) -> None
     report = linter.lint_message(body=body, profile="follow-up")
     for d in report.diagnostics:
         assert 0 <= d.start.offset <= d.end.offset <= len(body)
+
+
+def test_a_sign_off_is_not_a_vague_ask_but_an_open_someday_is(linter: Linter) -> None:
+    signed = "Hi Ola,\n\nYour Leeds depot ships twice a day now. Would a 15-minute call on Thursday help?\n\nTalk soon,\nBea\n"
+    someday = "Hi Ola,\n\nIt was good to hear about the Leeds depot. Let's chat more some time!\n"
+    assert "CTA002" not in codes(linter, signed)
+    assert "CTA002" in codes(linter, someday)
+
+
+def test_like_as_a_comparison_is_not_praise(linter: Linter) -> None:
+    body = "Hi Ola,\n\nIt looked like your site loads slowly on phones. Want the two fixes we found?\n"
+    assert "GN004" not in codes(linter, body)
+
+
+def test_a_short_linkedin_note_needs_no_ask_but_a_long_message_does(linter: Linter) -> None:
+    note = "Hi Ola,\n\nWe were both on the cold-chain panel in Antwerp. Your point on night deliveries stuck with me.\n"
+    assert "CTA001" not in codes(linter, note, profile="linkedin")
+    assert "CTA001" in codes(linter, note, profile="cold-email")

@@ -49,7 +49,7 @@ def _empty(
     out = []
     asks = [a.start for a in ctx.asks] if ctx.can("asks") else []
     for n, sent in enumerate(sentences):
-        hits = ctx.lexicon_in(lexicon, sent.start_char, sent.end_char)
+        hits = [h for h in ctx.lexicon_in(lexicon, sent.start_char, sent.end_char) if not _not_a_verb(ctx, h[0])]
         if not hits:
             continue
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
@@ -85,6 +85,16 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
         and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not _sellers(c) for c in t.children)
         for t in tokens
     )
+
+
+_VERB_ONLY = frozenset({"like", "love"})
+
+
+def _not_a_verb(ctx: RuleContext, start: int) -> bool:
+    """"Looked like your site ...": "like" there compares; only the verb praises."""
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    token = None if span is None else span[0]
+    return token is not None and token.lower_ in _VERB_ONLY and token.pos_ != "VERB"
 
 
 def _sellers(noun: Token) -> bool:
