@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from ..rule import RuleContext
 
-LEXICONS = ("refers-back", "guilt", "thread-close", "resource-terms")  # and specifics.LEXICONS
+LEXICONS = ("refers-back", "guilt", "thread-close", "resource-terms", "reader-blame")  # and specifics.LEXICONS
 
 # What the reader is blamed for not having received, seen or read.
 _RECEIVE_VERBS = frozenset({
@@ -141,6 +141,8 @@ def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
     meeting_asked = any(a.kind != "vague" and "meeting" in a.actions for a in ctx.asks) if ctx.can("asks") else False
     if meeting_asked:
         return None  # a breakup that books a call is not closing anything
+    if ctx.lexicon("reader-blame"):
+        return None  # "you just don't care ... I'll take you off my list" closes, but not politely
     stock = ctx.lexicon("thread-close")
     for sent in sentences:
         tokens = ctx.tokens_of(sent)

@@ -38,7 +38,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         ),
     ),
     regions=("subject", "body"),
-    lexicons=("guilt", "no-reply", "thread-close"),
+    lexicons=("guilt", "no-reply", "thread-close", "reader-blame"),
     analyses=("thread",),
     unless=("polite-close",),
     fail=(
@@ -48,6 +48,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
                 profile="follow-up"),
         "Hi Nell,\n\nNot sure you ever saw my note about the warehouse rota. Can we talk on Monday at 9?\n",
         "Hi Raj,\n\nI wanted to make sure you received the email I sent about your fleet. Free on Friday?\n",
+        Example("Hi Lu,\n\nClearly you're too busy to reply to a short email. I'll take you off my list.\n",
+                profile="follow-up"),
         Example("Hi Kim,\n\nI haven't heard back from you yet. Can we talk on Friday at 10?\n", profile="follow-up"),
     ),
     passes=(
@@ -61,7 +63,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     ),
 )
 def guilt_follow_up(ctx: RuleContext) -> Iterator[Finding]:
-    hits = [h for h in ctx.lexicon("guilt") if _linted(ctx, h)]
+    hits = [h for h in ctx.lexicon("guilt") + ctx.lexicon("reader-blame") if _linted(ctx, h)]
     if not ctx.lexicon("thread-close"):  # "haven't heard back, which usually means the timing is wrong"
         hits += [h for h in ctx.lexicon("no-reply") if _linted(ctx, h)]
     hits += [(s, e, "parse") for s, e in ctx.analysis("thread").guilt]

@@ -81,6 +81,8 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
 def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
     sentences = ctx.body_sentences()
     first = next(sentences, None)
+    if first is not None and _greeting_only(ctx, first):
+        first = next(sentences, None)  # "Hey! Hope you're well.": the opening is what follows the greeting
     if first is None:
         return
     following = next(sentences, None)
@@ -123,10 +125,21 @@ def _opening_words(ctx: RuleContext, sent: Span, limit: int = 8) -> str:
     return text + ("…" if len(words) > limit else "")
 
 
+_GREETING_WORDS = frozenset({"hi", "hey", "hello", "hiya", "howdy", "greetings", "there", "all", "team", "folks"})
+
+
+def _greeting_only(ctx: RuleContext, sent: Span) -> bool:
+    words = [t for t in ctx.tokens_of(sent) if t.is_alpha]
+    return bool(words) and len(words) <= 2 and all(t.lower_ in _GREETING_WORDS for t in words)
+
+
 def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
     """(start, end) of "We help" / "Our platform provides" when the seller pitches and the reader is absent."""
-    if any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(sent)):
+    tokens = ctx.tokens_of(sent)
+    if any(t.lower_ in READER_PRONOUNS for t in tokens):
         return None
+    if any(t.lower_ == "both" for t in tokens):
+        return None  # "we were both at the Antwerp session": the writer and the reader, not the seller
     if any(f.start < sent.end_char and sent.start_char < f.end for f in ctx.prepared.merge_fields):
         return None
     root = sent.root
