@@ -20,9 +20,16 @@ CORPUS = Path(__file__).with_name("messages.jsonl")
 HOLDOUT = Path(__file__).with_name("holdout.jsonl")
 
 
+# Written later in the styles real outreach is written in (see README.md); held to the same bar.
+REAL_STYLES = Path(__file__).with_name("messages-real-styles.jsonl")
+
+
 @pytest.fixture(scope="module")
-def evaluation() -> dict:
-    result = CliRunner().invoke(main, ["evaluate", str(CORPUS), "--format", "json"])
+def evaluation(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The whole team corpus: messages.jsonl and messages-real-styles.jsonl, evaluated as one set."""
+    grown = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
+    grown.write_text(CORPUS.read_text(encoding="utf-8") + REAL_STYLES.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(grown), "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 
@@ -45,12 +52,13 @@ def test_corpus_is_large_and_varied(records: list[dict]) -> None:
 
 
 def test_score_separates_good_from_bad(evaluation: dict) -> None:
-    assert evaluation["auc"] >= 0.9
+    assert evaluation["messages"] >= 290  # 166 written first, 130 more in real styles
+    assert evaluation["auc"] >= 0.95
 
 
 def test_every_rewrite_scores_higher_than_its_original(evaluation: dict) -> None:
     pairs = evaluation["pairs"]
-    assert pairs["total"] >= 20
+    assert pairs["total"] >= 60
     assert pairs["ordered"] == pairs["total"], [p for p in pairs["items"] if not p["ordered"]]
 
 

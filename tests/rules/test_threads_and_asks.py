@@ -259,3 +259,17 @@ def test_a_short_linkedin_note_needs_no_ask_but_a_long_message_does(linter: Lint
     note = "Hi Ola,\n\nWe were both on the cold-chain panel in Antwerp. Your point on night deliveries stuck with me.\n"
     assert "CTA001" not in codes(linter, note, profile="linkedin")
     assert "CTA001" in codes(linter, note, profile="cold-email")
+
+
+def test_a_call_between_the_reader_and_someone_else_is_not_a_meeting_asked_for(linter: Linter) -> None:
+    body = ("Hi Teo,\n\nYour Rotterdam dock takes trucks only until 2 pm. Two carriers we know run 6 am slots.\n\n"
+            "Would you like their details, or should I ask them to call you?\n")
+    assert "CTA006" not in codes(linter, body, profile="follow-up")
+
+
+def test_a_prospect_who_answers_once_is_still_a_speaker(linter: Linter) -> None:
+    script = ("[Kai]: Hi Roberta, it's Kai from Staylane. I'm calling about your booking page.\n"
+              "[Roberta]: We already have one.\n[Kai]: Understood. How many bookings come in by phone?\n")
+    report = linter.lint_message(body=script, format="script", mode="rendered")
+    assert report.metrics["speakers"]["seller"] == "[Kai]" and report.metrics["speakers"]["prospect"] == "[Roberta]"
+    assert "MF001" not in {d.code for d in report.diagnostics}

@@ -97,13 +97,24 @@ def _has(lexicon: LexiconLookup, name: str, sent: Span) -> bool:
         # "no call needed" offers the opposite of a meeting, and "after your workshop" is the reader's
         # own event, not one the sender asks for.
         doc = sent.doc
-        hits = [h for h in hits if not _negated(doc, h[0]) and not _readers(doc, h[0])]
+        hits = [h for h in hits if not _negated(doc, h[0]) and not _readers(doc, h[0]) and not _third_party(doc, h[0])]
     return bool(hits)
 
 
 def _readers(doc: Doc, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("your", "yours")
+
+
+_THIRD_PARTIES = frozenset({"them", "they", "him", "her", "she", "he"})
+
+
+def _third_party(doc: Doc, start: int) -> bool:
+    """"Should I ask them to call you?": a call between the reader and someone else, not one asked for."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(doc[k].lower_ in _THIRD_PARTIES for k in range(max(0, span.start - 2), span.start))
 
 
 def _negated(doc: Doc, start: int) -> bool:
@@ -221,8 +232,8 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
     for n, token in enumerate(tokens):
         if not token.is_alpha or token.lower_ in _LEAD_INS:
             continue  # punctuation and lead-ins ("So, just reply...") come before the verb
-        if token.idx in courtesies:
-            return False
+        if token.idx in courtesies or (token.lemma_.lower() == "find" and _enclosed(tokens)):
+            return False  # "Please find our rate card attached" hands something over; it asks nothing
         head = token if token.dep_ in ("ROOT", "") else token.head
         if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             return False
@@ -237,6 +248,13 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
             return False
         return token.tag_ in _IMPERATIVE_TAGS or misread
     return False
+
+
+_ENCLOSED = frozenset({"attached", "enclosed", "below", "herewith", "attachment"})
+
+
+def _enclosed(tokens: Sequence[Token]) -> bool:
+    return any(t.lower_ in _ENCLOSED for t in tokens)
 
 
 def _conditioned_imperative(tokens: Sequence[Token], courtesies: set[int]) -> bool:

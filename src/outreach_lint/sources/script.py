@@ -150,6 +150,12 @@ def split_script(view: MappedText, labels: SpeakerLabels) -> ScriptSplit:
     counts = Counter(m.key for m in marks)
     # A speaker takes more than one turn, or is named in the lists; the most frequent few are kept.
     speakers = [k for k, c in counts.most_common() if c >= 2 or k in known][:MAX_SPEAKERS]
+    # A prospect who answers once ("[Kai]: ... [Roberta]: ... [Kai]: ...") speaks between two turns of
+    # another speaker: that alternation makes the label a speaker too.
+    for before, mark, after in zip(marks, marks[1:], marks[2:]):
+        if (mark.key not in speakers and before.key == after.key != mark.key and before.key in speakers
+                and len(speakers) < MAX_SPEAKERS):
+            speakers.append(mark.key)
     turns = [m for m in marks if m.key in speakers]
     changes = sum(1 for a, b in pairwise(turns) if a.key != b.key)
     distinct = {m.key for m in turns}
