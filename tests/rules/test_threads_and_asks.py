@@ -273,3 +273,12 @@ def test_a_prospect_who_answers_once_is_still_a_speaker(linter: Linter) -> None:
     report = linter.lint_message(body=script, format="script", mode="rendered")
     assert report.metrics["speakers"]["seller"] == "[Kai]" and report.metrics["speakers"]["prospect"] == "[Roberta]"
     assert "MF001" not in {d.code for d in report.diagnostics}
+
+
+def test_praise_with_nothing_checkable_is_no_trace_of_the_reader(linter: Linter) -> None:
+    pitch = ("We help growing companies hire engineers faster with our vetted network of recruiters in every "
+             "big city. Would you be open to a quick call this week?\n")
+    praised = f"Hi Kenji,\n\nI love your content and I'm really impressed by what you're building. {pitch}"
+    assert "GN002" in codes(linter, praised)
+    specific = f"Hi Kenji,\n\nI loved your post on hiring four SREs in a quarter. {pitch}"
+    assert "GN002" not in codes(linter, specific)

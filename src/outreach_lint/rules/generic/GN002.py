@@ -30,7 +30,7 @@ class TraceOptions(RuleOptions):
 @rule(
     code="GN002",
     name="no-reader-trace",
-    analyses=("metrics",),
+    analyses=("metrics", "personal"),
     summary="Nothing in the message is about this particular reader (company, role, situation, words).",
     docs=RuleDocs(
         what=(
@@ -38,7 +38,8 @@ class TraceOptions(RuleOptions):
             "product they use, a place), a sentence about something of theirs (\"Your studio prints proofs for "
             "every project\"; \"your team\" or \"your business\" alone could be anyone's), something they did or said (\"you mentioned\", \"saw your post\", "
             "\"congrats on\"), or a number about them (\"your 40 reps\"). Flags a cold message of at least "
-            "`min-words` words (default 30) with none. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
+            "`min-words` words (default 30) with none. Praise with nothing checkable in it (\"love your content\", "
+            "\"impressed by what you're building\", see GN004) is not a trace. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
             "from Acme\") do not count; set `seller-names` so your other mentions do not count either. Nor do "
             "capitals that come from Title Case: a Title-Cased subject or heading (\"Quick Question About Your "
             "Growth Plans\") or a capitalised run opening a sentence, unless the word is also capitalised "
@@ -66,6 +67,9 @@ class TraceOptions(RuleOptions):
     profiles=("cold-email", "linkedin"),
     lexicons=("reader-trace",),
     fail=(
+        "Hi Kenji,\n\nI love your content and I'm really impressed by what you're building. We help "
+        "growing companies hire engineers faster with our vetted network of recruiters. Would you be open to a "
+        "quick call this week?\n",
         "Hi there,\n\nWe help businesses grow faster with smarter tools that save time and money every single "
         "day. Most teams find that our approach makes work easier and helps them get more done with less "
         "effort. Would you like to see a short demo next week?\n",
@@ -100,10 +104,14 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
     greeting = ctx.region("greeting")
     if any(greeting is None or not (greeting.start <= f.start < greeting.end) for f in ctx.prepared.merge_fields):
         return
-    if ctx.lexicon("reader-trace"):
+    # Praise with nothing checkable in it ("love your content", "impressed by what you're building at
+    # Corvid") is not a trace of the reader: its sentence counts for nothing (see GN004).
+    praise = ctx.analysis("personal").shallow_praise
+    if any(not any(s <= h[0] < e for s, e in praise) for h in ctx.lexicon("reader-trace")):
         return
     names = sender_names(ctx)
     sentences = [*_subject_sentences(ctx), *ctx.body_sentences()]
+    sentences = [s for s in sentences if not any(s.start_char <= p < s.end_char for p, _ in praise)]
     named_elsewhere = _named_mid_sentence(ctx, sentences)
     for sent in sentences:
         if _reader_fact(ctx.tokens_of(sent)):
