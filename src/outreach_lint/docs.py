@@ -25,7 +25,7 @@ def rule_markdown(rule: Rule) -> str:
         f"- Stability: {m.stability}",
         f"- Regions: {', '.join(m.regions)}",
         f"- Profiles: {', '.join(m.profiles)}",
-        f"- Requires: {', '.join(sorted(m.requires)) or 'tokens only'}",
+        f"- Requires: {', '.join(sorted(m.needs)) or 'tokens only'}",  # its analyses' annotations included
         f"- Defined by: {m.origin}",
         *([f"- Defined in: `{m.source}`"] if m.source else []),
         "",
