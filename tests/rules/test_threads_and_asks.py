@@ -282,3 +282,9 @@ def test_praise_with_nothing_checkable_is_no_trace_of_the_reader(linter: Linter)
     assert "GN002" in codes(linter, praised)
     specific = f"Hi Kenji,\n\nI loved your post on hiring four SREs in a quarter. {pitch}"
     assert "GN002" not in codes(linter, specific)
+
+
+def test_someone_the_sender_knows_is_not_the_senders_own_name(linter: Linter) -> None:
+    body = ("Hi Ola,\n\nI keep seeing your updates as I’m connected with Jakub. I saw the clip on onboarding emails "
+            "landing in spam. Now that I realise we are not connected, might as well make it official.\n")
+    assert "GN002" not in codes(linter, body, profile="linkedin")

@@ -20,6 +20,8 @@ NOT_NAMES = frozenset(
 
 
 _INTRO_PREPS = frozenset({"from", "at", "with", "in", "of"})
+# Verbs of knowing or meeting someone: the person after "with" is not the sender's company.
+_SOCIAL_VERBS = frozenset({"connect", "meet", "speak", "talk", "chat", "know", "follow", "see", "share", "spend"})
 
 
 _NEAR_ROOT = frozenset({"attr", "dobj", "acomp", "xcomp", "ccomp", "appos", "npadvmod"})
@@ -47,7 +49,10 @@ def self_named(ctx: RuleContext, names: set[int]) -> set[int]:
             near = _near_root(head.head, root)
             named = head.dep_ in ("attr", "appos", "dobj") and near
             prep = head.head
-            introduced = head.dep_ == "pobj" and prep.lower_ in _INTRO_PREPS and _near_root(prep.head, root)
+            # "I'm Sam with Acme" names the sender's company; "I'm connected with Jeremy" names someone the
+            # sender knows, which is a trace of the reader's world, not the sender.
+            introduced = (head.dep_ == "pobj" and prep.lower_ in _INTRO_PREPS and _near_root(prep.head, root)
+                          and prep.head.lemma_.lower() not in _SOCIAL_VERBS and root.lemma_.lower() not in _SOCIAL_VERBS)
             if named or introduced:
                 out.add(token.i)
     return out
