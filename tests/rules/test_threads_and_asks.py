@@ -25,12 +25,12 @@ def codes(linter: Linter, body: str, profile: str | None = None, subject: str | 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Sample the new spring menu at the Leeds kitchen on Friday.",  # tagged as a noun by the model
+        "Preview the spring menu at the Leeds kitchen on Friday.",  # a verb the model may tag as a noun
         "Skim the two-page plan before Thursday.",
         "Forward this to whoever runs payroll at Calder.",
         "Pick whichever day suits you next week.",
-        "I'll call you on Thursday at 10 with two ideas.",  # the sender commits to the next step
-        "I'd love a quick call about how the pilot went.",
+        "I'll ring you on Wednesday at 3 with two ideas.",  # the sender commits to the next step
+        "I'd love a short chat about how the pilot went.",
     ],
 )
 def test_an_ask_the_word_lists_do_not_name_is_still_an_ask(linter: Linter, sentence: str) -> None:
@@ -60,7 +60,7 @@ def test_a_meeting_about_the_seller_is_a_vague_ask(linter: Linter) -> None:
 
 
 def test_the_readers_own_event_is_not_a_meeting_asked_for(linter: Linter) -> None:
-    body = "Hi Ola,\n\nIt was a pleasure talking about rota design after your workshop last week. I'd love to keep in touch.\n"
+    body = "Hi Ola,\n\nYour session on rota design at the Ghent meetup was the clearest of the day. I'd love to keep in touch.\n"
     assert "CTA005" not in codes(linter, body, profile="linkedin")
 
 
@@ -135,7 +135,7 @@ def test_an_ultimatum_is_not_a_close(linter: Linter, body: str) -> None:
 
 def test_an_opt_out_line_is_not_a_close(linter: Linter) -> None:
     body = ("Hi Bo,\n\nWe have launched our new rota app with faster exports. Let me know if you want a look.\n\n"
-            "If you want us to stop, send me an email and I will remove you from the list.\n")
+            "Should these updates not suit you, reply STOP and we'll take your address off the mailing.\n")
     assert "CTA002" in codes(linter, body)
 
 
@@ -178,9 +178,9 @@ def test_a_short_pitch_is_product_centric(linter: Linter) -> None:
 
 # -- a long paragraph typed line by line is not a footer -----------------------------------------------
 def test_a_message_typed_line_by_line_keeps_its_body(linter: Linter) -> None:
-    body = ("Dear Tommy,\nMy name is Sam and I wanted to introduce you to our rota service.\nIt saves time.\n"
-            "No more spreadsheets.\nMay I provide you with more information?\nRegards,\nSam\n"
-            "To be removed from our list please click here to unsubscribe")
+    body = ("Hello Marta,\nI'm Sam, head of sales at Rotawise, the scheduling service for clinics.\nOur app builds "
+            "the weekly rota.\nIt checks leave requests.\nCan I send the brochure?\nKind regards,\nSam\n"
+            "Unsubscribe from these emails at any time")
     report = linter.lint_message(body=body)
     assert "PC004" in {d.code for d in report.diagnostics}
     assert report.metrics["excluded"].get("footer", 0) < 80
@@ -245,13 +245,13 @@ def test_findings_stay_inside_the_text(linter: Linter, words: list[str]) -> None
 
 def test_a_sign_off_is_not_a_vague_ask_but_an_open_someday_is(linter: Linter) -> None:
     signed = "Hi Ola,\n\nYour Leeds depot ships twice a day now. Would a 15-minute call on Thursday help?\n\nTalk soon,\nBea\n"
-    someday = "Hi Ola,\n\nIt was good to hear about the Leeds depot. Let's chat more some time!\n"
+    someday = "Hi Ola,\n\nIt was good to hear about the Leeds depot. Let's talk again at some point!\n"
     assert "CTA002" not in codes(linter, signed)
     assert "CTA002" in codes(linter, someday)
 
 
 def test_like_as_a_comparison_is_not_praise(linter: Linter) -> None:
-    body = "Hi Ola,\n\nIt looked like your site loads slowly on phones. Want the two fixes we found?\n"
+    body = "Hi Ola,\n\nIt seems like your checkout asks for the card number twice. Want the two fixes we found?\n"
     assert "GN004" not in codes(linter, body)
 
 
@@ -285,6 +285,7 @@ def test_praise_with_nothing_checkable_is_no_trace_of_the_reader(linter: Linter)
 
 
 def test_someone_the_sender_knows_is_not_the_senders_own_name(linter: Linter) -> None:
-    body = ("Hi Ola,\n\nI keep seeing your updates as I’m connected with Jakub. I saw the clip on onboarding emails "
-            "landing in spam. Now that I realise we are not connected, might as well make it official.\n")
-    assert "GN002" not in codes(linter, body, profile="linkedin")
+    # A referral names a person: "I spoke with Jakub" is a trace of the reader's world, not the sender's name.
+    body = ("Hi Ola,\n\nI spoke with Jakub last month and he suggested I write to you. We help planning teams cut "
+            "the time they spend on weekly rotas, and most of them see it drop within a few weeks. Worth a chat?\n")
+    assert "GN002" not in codes(linter, body)

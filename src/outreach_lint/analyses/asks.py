@@ -32,7 +32,7 @@ LEXICONS = (
 _LEAD_INS = frozenset({"so", "just", "please", "simply", "then", "and", "or", "also", "now", "ps", "p.s."})
 _INTEREST_MAX_WORDS = 10
 # Tags a sentence-initial imperative verb gets from the small English model: it often reads a capitalised
-# verb as a noun or an adverb ("Sample the menu", "Forward this"), which the next word then gives away.
+# verb as a noun or an adverb ("Skim the plan", "Forward this"), which the next word then gives away.
 _IMPERATIVE_TAGS = frozenset({"VB", "VBP"})
 _MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "RB"})
 _OBJECT_OPENERS = frozenset({"DT", "PRP$", "PRP", "CD", "WDT"})
@@ -203,7 +203,7 @@ def _names_specifics(sent: Span, sent_text: str, lexicon: LexiconLookup) -> bool
 
 
 def _next_step(tokens: Sequence[Token], lexicon: LexiconLookup, sent: Span) -> bool:
-    """The seller commits to the next step: "I'll call you Thursday at 10", "I'll send you two times"."""
+    """The seller commits to the next step: "I'll ring you on Wednesday at 3", "I'll send you two times"."""
     verbs = {h[0] for h in lexicon("next-step-verbs", sent.start_char, sent.end_char)}
     for token in tokens:
         if token.idx not in verbs:
@@ -220,7 +220,7 @@ def _next_step(tokens: Sequence[Token], lexicon: LexiconLookup, sent: Span) -> b
 
 
 def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: LexiconLookup) -> bool:
-    """A sentence headed by a verb in the base form with no subject ("Reply with...", "Sample the menu").
+    """A sentence headed by a verb in the base form with no subject ("Reply with...", "Skim the plan").
 
     The parse finds the imperative; the ask-verb list only rescues verbs the tagger misreads. Courtesies
     in the imperative ("Have a great week", "Hope this helps") ask for nothing.
@@ -238,7 +238,7 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
         if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
             return False
         following = tokens[n + 1] if n + 1 < len(tokens) else None
-        # The tagger often reads a sentence-initial verb as a noun or an adverb ("Sample the menu",
+        # The tagger often reads a sentence-initial verb as a noun or an adverb ("Skim the plan",
         # "Forward this"); the object right after it gives it away.
         misread = token.tag_ in _MISREAD_VERB_TAGS and following is not None and following.tag_ in _OBJECT_OPENERS
         if token.idx in verbs:

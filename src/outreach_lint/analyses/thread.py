@@ -154,7 +154,7 @@ def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
 
 
 def _closes(tokens: list[Token]) -> bool:
-    # "If you want us to stop, I will remove you": an opt-out line. A close is unconditional (a condition
+    # "Should these updates not suit you, we will take you off the list": an opt-out line. A close is unconditional (a condition
     # after it, "...but reply if it comes up again", belongs to the easy way back).
     condition = next((n for n, t in enumerate(tokens) if t.lower_ in _CONDITIONS), len(tokens))
     for token in tokens[:condition]:

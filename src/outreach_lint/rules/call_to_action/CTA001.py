@@ -23,9 +23,9 @@ CONNECTION_NOTE_WORDS = 60
         what=(
             "Looks for any ask in the body: a question to the reader (not a rhetorical one), an imperative "
             "that asks for an action (any sentence the parse shows headed by a base-form verb with no subject, "
-            "such as \"Reply with a time\" or \"Sample the new menu\"; courtesies like \"Have a great week\" do "
-            "not count), a request (\"would you\", \"happy to send\", \"I'd love a quick call\"), or a next "
-            "step the sender commits to (\"I'll call you Thursday at 10\"). "
+            "such as \"Reply with a time\" or \"Skim the two-page plan\"; courtesies like \"Have a great week\" do "
+            "not count), a request (\"would you\", \"happy to send\", \"I'd love a short chat\"), or a next "
+            "step the sender commits to (\"I'll ring you on Wednesday at 3\"). "
             "Flags a message that has none, at its last sentence. A polite close of the thread (\"I won't "
             "follow up again\", \"I'll close your file here\") needs no ask, and neither does a LinkedIn note of up "
             "to 60 words: it is a connection request, and accepting it is the ask."
@@ -59,8 +59,8 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Jo,\n\nI have two ideas for your pricing page. Want me to send them over?\n",
         "Hi Al,\n\nYour team grew a lot this year. Reply with a good day and I will send a short plan.\n",
         "Hi Mo,\n\nYour new Bristol site opens in May. Skim the two-page plan we made for a similar opening.\n",
-        "Hi Bea,\n\nYour stand at the trade fair drew a crowd. I'll call you on Thursday at 10 with two ideas.\n",
-        "Hi Cy,\n\nYour renewals team doubled this year. I'd love a quick call about how it went.\n",
+        "Hi Bea,\n\nYour stand at the trade fair drew a crowd. I'll ring you on Wednesday at 3 with two ideas.\n",
+        "Hi Cy,\n\nYour renewals team doubled this year. I'd love a short chat about how it went.\n",
         Example(
             "Hi Al,\n\nI have not heard back, so I will close the loop here and won't follow up again. "
             "Good luck with the launch.\n",

@@ -47,7 +47,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hi Al,\n\nI haven't heard back. Maybe you're just too busy to care? Can we talk Friday?\n",
                 profile="follow-up"),
         "Hi Nell,\n\nNot sure you ever saw my note about the warehouse rota. Can we talk on Monday at 9?\n",
-        "Hi Raj,\n\nI wanted to make sure you received the email I sent about your fleet. Free on Friday?\n",
+        "Hi Raj,\n\nI wanted to make sure you received the note I wrote on Monday about your fleet. Free on Friday?\n",
         Example("Hi Lu,\n\nClearly you're too busy to reply to a short email. I'll take you off my list.\n",
                 profile="follow-up"),
         Example("Hi Kim,\n\nI haven't heard back from you yet. Can we talk on Friday at 10?\n", profile="follow-up"),

@@ -39,7 +39,7 @@ def _reason_or_pitch(ctx: RuleContext, start: int, end: int) -> bool:
             "time?\", \"do you have a minute?\"), an empty question (\"how are you today?\") or an apology for "
             "calling (\"sorry to bother you\") that comes in the seller's opening before any reason for the call. "
             "A permission question after the reason (\"I'm calling because...\", \"following up on...\") is fine, "
-            "and so is a bounded ask that promises the reason (\"could I have 30 seconds to tell you why I called?\") "
+            "and so is a bounded ask that promises the reason (\"can I take twenty seconds to say why I'm ringing?\") "
             "or one that carries a question about them (\"mind if I ask how you plan routes?\")."
         ),
         why=(
@@ -71,8 +71,8 @@ def _reason_or_pitch(ctx: RuleContext, start: int, end: int) -> bool:
     passes=(
         Example("Hi Dana, it's Lee from Fernway. I'm calling because your team opened a second warehouse. "
                 "Is now an OK time for one question about it?\n", format="script"),
-        Example("Hi Omar, Priya with Tallyhouse. Could I have 30 seconds to tell you why I called? Then you can "
-                "decide if it's worth going on.\n", format="script"),
+        Example("Hi Omar, Priya with Tallyhouse. Can I take twenty seconds to say why I'm ringing? If it's not for "
+                "you, just say so.\n", format="script"),
         Example("Rep: Hi Ruth, Ben from Orchardline, following up on the form you sent on Monday.\nRuth: Oh, right.\n"
                 "Rep: Do you have a minute to go through it?\n", format="script"),
         Example("Hi Ruth, Ben from Orchardline. Mind if I ask how your crews get their jobs each morning?\n",
@@ -93,7 +93,7 @@ def empty_opener(ctx: RuleContext) -> Iterator[Finding]:
                     start, end,
                     f"'{words}' comes before any reason for the call",
                     Fix("Say why you are calling first (\"I'm calling because ...\"), then ask; or ask for a bounded "
-                        "slot: \"Could I have 30 seconds to tell you why I called?\""),
+                        "slot: \"Can I take twenty seconds to say why I'm ringing?\""),
                 )
                 return
             if _reason_or_pitch(ctx, sent.start_char, sent.end_char):

@@ -45,7 +45,7 @@ from ._common import (
                 format="script"),
         Example("Rep: Hi Tess, it's Al from Quillpay. Our payroll platform saves hours every month.\nProspect: We have one.\n"
                 "Rep: Would you be open to a demo on Friday?\n", format="script"),
-        Example("Hi Tess, I'm really excited to tell you about our new loyalty app for cafes!\n", format="script"),
+        Example("Hi Tess, this is Ravi from Beanpoint. We offer a loyalty app for cafes and our clients love it!\n", format="script"),
     ),
     passes=(
         Example("Hi, this is Ed from Lumio. We offer LED retrofits for warehouses. How are the racks lit at night "
