@@ -115,7 +115,7 @@ def measure(dev: Path) -> str:
     if dev.is_file():
         sets.append((dev, "dev set", True))
     else:
-        notes.append(f"dev set {shown(dev)} skipped: not found (pass --dev PATH)")
+        notes.append(f"dev set {dev} skipped: not found (pass --dev PATH)")  # the path as the user gave it
     parts = [
         (f"Measured with outreach-lint {__version__}, default settings; intervals from "
          f"{BOOTSTRAP_RESAMPLES} bootstrap resamples with a fixed seed.")
