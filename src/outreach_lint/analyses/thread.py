@@ -1,6 +1,6 @@
 """Where a message stands in a thread: what it refers back to, whether it closes, what it adds.
 
-Three facts the follow-up rules share:
+Four facts the follow-up rules share:
 
 - **refers back**: phrases that point at an earlier message of the sender's ("following up",
   "circling back", "my last note", "had a chance to look").
