@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from . import asks as _asks
 from . import metrics as _metrics
 from . import personal as _personal
-from . import specifics as _specifics
 from . import thread as _thread
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ ANALYSES: dict[str, Analysis] = {
             "thread", "What the message refers back to, whether it closes the thread politely, and whether it adds "
             "anything new.", _thread.compute,
             # The guilt and the close are read from the dependency tree; the close needs the asks.
-            requires=frozenset({"DEP", "POS", "LEMMA", "TAG"}), lexicons=(*_thread.LEXICONS, *_asks.LEXICONS, *_specifics.LEXICONS),
+            requires=frozenset({"DEP", "POS", "LEMMA", "TAG"}), lexicons=(*_thread.LEXICONS, *_asks.LEXICONS),
         ),
         Analysis(
             "personal", "Praise of the reader with nothing checkable in it, and claimed familiarity with nothing "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import linear_regex
+from .grammar import SUBJECT_DEPS
 from .references import READER_PRONOUNS
 
 if TYPE_CHECKING:
@@ -36,7 +37,6 @@ _INTEREST_MAX_WORDS = 10
 _IMPERATIVE_TAGS = frozenset({"VB", "VBP"})
 _MISREAD_VERB_TAGS = frozenset({"NN", "NNP", "NNS", "RB"})
 _OBJECT_OPENERS = frozenset({"DT", "PRP$", "PRP", "CD", "WDT"})
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -94,34 +94,26 @@ _NEGATIONS = frozenset({"no", "not", "without", "n't", "never"})
 def _has(lexicon: LexiconLookup, name: str, sent: Span) -> bool:
     hits = lexicon(name, sent.start_char, sent.end_char)
     if name == "ask-meeting":
-        # "no call needed" offers the opposite of a meeting, and "after your workshop" is the reader's
-        # own event, not one the sender asks for.
-        doc = sent.doc
-        hits = [h for h in hits if not _negated(doc, h[0]) and not _readers(doc, h[0]) and not _third_party(doc, h[0])]
+        hits = [h for h in hits if _asked_for(sent.doc, h[0])]
     return bool(hits)
-
-
-def _readers(doc: Doc, start: int) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in ("your", "yours")
 
 
 _THIRD_PARTIES = frozenset({"them", "they", "him", "her", "she", "he"})
 
 
-def _third_party(doc: Doc, start: int) -> bool:
-    """"Should I ask them to call you?": a call between the reader and someone else, not one asked for."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(doc[k].lower_ in _THIRD_PARTIES for k in range(max(0, span.start - 2), span.start))
+def _asked_for(doc: Doc, start: int) -> bool:
+    """Whether the meeting word at ``start`` is one the sender asks for, judged by the words before it.
 
-
-def _negated(doc: Doc, start: int) -> bool:
+    "no call needed" offers the opposite of a meeting, "after your workshop" is the reader's own event,
+    and "should I ask them to call you?" is a call between the reader and someone else.
+    """
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
+        return True
+    before = doc[span.start - 1].lower_
+    if before in _NEGATIONS or before in ("your", "yours"):
         return False
-    return doc[span.start - 1].lower_ in _NEGATIONS
+    return not any(doc[k].lower_ in _THIRD_PARTIES for k in range(max(0, span.start - 2), span.start))
 
 
 def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: LexiconLookup) -> Ask | None:
@@ -156,7 +148,7 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
             kind = "meeting"
         else:
             kind = "request"
-    elif _next_step(tokens, lexicon, sent):
+    elif _next_step(tokens, lexicon, sent, sent_text):
         kind = "next-step"
     if kind is None:
         return None
@@ -184,9 +176,8 @@ def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str 
     """Why the sentence would be a vague ask, and where: a stock phrase, an open "let me know", the seller's purpose."""
     for name, reason in (("vague-ask", "phrase"), ("let-me-know", "let-me-know"), ("seller-purpose", "seller-purpose")):
         hits = lexicon(name, sent.start_char, sent.end_char)
-        if name == "let-me-know":
-            # "Let me know which day suits you, Tuesday or Thursday" names the options: not vague.
-            hits = [h for h in hits if not _names_specifics(sent, sent_text, lexicon)]
+        if hits and name == "let-me-know" and _names_specifics(sent, sent_text, lexicon):
+            continue  # "Let me know which day suits you, Tuesday or Thursday" names the options: not vague
         if hits:
             return reason, (hits[0][0], max(h[1] for h in hits))
     return None, None
@@ -202,19 +193,20 @@ def _names_specifics(sent: Span, sent_text: str, lexicon: LexiconLookup) -> bool
     return _has(lexicon, "offer-ask", sent)
 
 
-def _next_step(tokens: Sequence[Token], lexicon: LexiconLookup, sent: Span) -> bool:
+def _next_step(tokens: Sequence[Token], lexicon: LexiconLookup, sent: Span, sent_text: str) -> bool:
     """The seller commits to the next step: "I'll ring you on Wednesday at 3", "I'll send you two times"."""
     verbs = {h[0] for h in lexicon("next-step-verbs", sent.start_char, sent.end_char)}
     for token in tokens:
         if token.idx not in verbs:
             continue
         children = list(token.children)
-        first_person = any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("i", "we") for c in children)
+        first_person = any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in children)
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in children)
-        to_reader = any(t.lower_ in READER_PRONOUNS for t in token.subtree)
+        if not (first_person and future):
+            continue
         # "I'll email their CVs today": a next step with a time or a thing sent is as concrete as one to "you".
-        concrete = to_reader or bool(_TIMEBOX.search(sent.text)) or any(c.dep_ == "dobj" for c in children)
-        if first_person and future and concrete:
+        if (any(t.lower_ in READER_PRONOUNS for t in token.subtree) or any(c.dep_ == "dobj" for c in children)
+                or _TIMEBOX.search(sent_text)):
             return True
     return False
 
@@ -235,7 +227,7 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
         if token.idx in courtesies or (token.lemma_.lower() == "find" and _enclosed(tokens)):
             return False  # "Please find our rate card attached" hands something over; it asks nothing
         head = token if token.dep_ in ("ROOT", "") else token.head
-        if any(c.dep_ in _SUBJECT_DEPS for c in head.children):
+        if any(c.dep_ in SUBJECT_DEPS for c in head.children):
             return False
         following = tokens[n + 1] if n + 1 < len(tokens) else None
         # The tagger often reads a sentence-initial verb as a noun or an adverb ("Skim the plan",
@@ -266,7 +258,7 @@ def _conditioned_imperative(tokens: Sequence[Token], courtesies: set[int]) -> bo
     root = next((t for t in tokens if t.dep_ == "ROOT"), None)
     if root is None or root.tag_ != "VB" or root.idx in courtesies or root.i == tokens[0].i:
         return False
-    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in root.children):
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in root.children):
         return False
     leading = [c for c in root.children if c.i < root.i and not c.is_punct]
     return bool(leading) and all(c.dep_ == "advcl" for c in leading)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from ..rule import RuleContext
 
-LEXICONS = ("refers-back", "guilt", "thread-close", "resource-terms", "reader-blame")  # and specifics.LEXICONS
+LEXICONS = ("refers-back", "guilt", "thread-close", "resource-terms", "reader-blame")
 
 # What the reader is blamed for not having received, seen or read.
 _RECEIVE_VERBS = frozenset({

@@ -50,11 +50,13 @@ def _company(subject: Token) -> bool:
 _OBSERVING = frozenset({"notice", "see", "read", "hear", "try", "spot", "watch", "visit", "come", "find", "look", "write"})
 
 
+_READER_MENTIONS = READER_WORDS | READER_POSSESSIVES | {"yours", "yourself"}
+
+
 def _mentions_reader(ctx: RuleContext) -> bool:
     if ctx.prepared.merge_fields:
         return True  # "Does {{company}} still ...": a field filled with the reader's details
-    return any(t.lower_ in READER_WORDS | READER_POSSESSIVES | {"yours", "yourself"} for s in ctx.body_sentences()
-               for t in ctx.tokens_of(s))
+    return any(t.lower_ in _READER_MENTIONS for s in ctx.body_sentences() for t in ctx.tokens_of(s))
 
 
 def _phrase(subject: Token) -> tuple[int, int]:
