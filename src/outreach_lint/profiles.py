@@ -7,8 +7,8 @@ table win over a profile's values. docs/profiles.md is generated from this table
 
 When nothing names a profile (``auto``, the default), :func:`infer_profile` reads it from the message's
 structure: a quoted thread, a reply subject, an opening that refers to the sender's earlier message,
-speaker turns. LinkedIn messages and announcements look like any other short email, so those two are
-only ever chosen explicitly.
+speaker turns, a message with no subject line that speaks of connecting (a LinkedIn note). Announcements
+look like any other short email, so that profile is only ever chosen explicitly.
 """
 
 from __future__ import annotations
@@ -115,9 +115,13 @@ AUTO_DOCS = (
     "\"following up on my note\", \"circling back\", \"my last email\", \"I reached out last week\", "
     "\"just checking in\", \"bumping this\", \"I haven't heard back\". The phrases are the pack lexicon "
     "`follow-up-reference` (with `no-reply`, `guilt` and `thread-close`), which your own pack can extend.",
-    "4. `cold-email` otherwise.",
+    "4. `linkedin`: no subject line, and the message speaks of connecting (\"I'd like to connect with you\", "
+    "\"worth connecting\", \"we aren't connected yet\", \"add you to my network\"). An email has a subject; a "
+    "connection note has none and says why it asks to connect.",
+    "5. `cold-email` otherwise.",
     "",
-    "`linkedin` and `announcement` look like any other short email, so they are never inferred: name them.",
+    "`announcement` looks like any other short email, so it is never inferred: name it. A LinkedIn message "
+    "that never mentions connecting reads as a cold email unless it is named.",
     "A profile named for the message wins over inference: the message's own (`profile:` in front matter, a "
     "record's `profile` field, the API's `profile` argument), then `--profile`, then `profile` in the "
     "config; `profile_reason` then says which (\"given by the front matter\", \"given by the record\", "
@@ -141,6 +145,16 @@ _NOT_SPEAKERS = frozenset({
     "from", "to", "cc", "bcc", "sent", "date", "subject", "re", "fw", "fwd", "attachment", "attachments", "note",
     "notes", "ps", "p.s", "nb", "tip", "edit", "update", "important", "reminder", "warning",
 })
+# Connecting on a network, as a connection note says it: "connect with you", "be/are/aren't connected",
+# "worth connecting", "love to connect", "add you to my network", "connection request". An email with a
+# subject line may say "connect" for a call; only a message with no subject is read as a note.
+_CONNECTING = linear_regex.compile(
+    r"\b(?:connect(?:ed|ing)?[ \t]+(?:with[ \t]+you|on[ \t]+linkedin|here)\b"
+    r"|(?:be|are|aren't|aren’t|not|get|getting|worth|to)[ \t]+connect(?:ed|ing)?\b"
+    r"|connection[ \t]+request"
+    r"|add(?:ing)?[ \t]+you[ \t]+to[ \t]+my[ \t]+(?:professional[ \t]+)?network)",
+    linear_regex.I,
+)
 # A sentence ends at terminal punctuation or a blank line (paragraph); "first sentences" are this many.
 _SENTENCE_END = linear_regex.compile(r"[.!?…]+[\"'”’)\]]*(?:\s|$)|\n[ \t]*\n")
 OPENING_SENTENCES = 2
@@ -203,6 +217,10 @@ def infer_profile(
         return ChosenProfile("follow-up", f"the opening refers to an earlier message (\"{opening_cue}\")")
     if subject_cue:
         return ChosenProfile("follow-up", f"the subject refers to an earlier message (\"{subject_cue}\")")
+    connecting = _CONNECTING.search(body) if not (subject or "").strip() else None
+    if connecting:
+        said = " ".join(connecting.group(0).split()).lower()
+        return ChosenProfile("linkedin", f"no subject line, and it asks to connect (\"{said}\")")
     return ChosenProfile(
-        DEFAULT_PROFILE, "no quoted thread, Re: subject, earlier-message reference or speaker turns: a first message"
+        DEFAULT_PROFILE, "no quoted thread, Re: subject, earlier-message reference, speaker turns or connection note: a first message"
     )

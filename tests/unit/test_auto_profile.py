@@ -105,6 +105,35 @@ def test_first_message_phrases_are_not_references(linter: Linter, opening: str) 
     assert _profile(linter.lint_message(subject="Support answers", body=body))[0] == "cold-email", opening
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hi Priya, your talk on warehouse returns at the logistics meetup stuck with me. I'd like to connect with you.",
+        "Priya, we both moderate the Ops Leaders forum and somehow aren't connected yet.",
+        "Congrats on the move to Halvorsen, Priya. Seemed worth connecting, since I run returns for a peer.",
+        "Hi Priya, may I add you to my professional network? We met at the Denver packaging expo.",
+    ],
+)
+def test_a_note_with_no_subject_that_speaks_of_connecting_is_linkedin(linter: Linter, note: str) -> None:
+    profile, reason = _profile(linter.lint_message(body=note))
+    assert profile == "linkedin", note
+    assert "connect" in reason or "network" in reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hi Priya,\n\nI'd like to connect with you about the returns backlog your team posted about.\n",
+        "Hi Priya,\n\nOur sensors keep connected freezers at the right temperature.\n",
+    ],
+)
+def test_connecting_is_no_linkedin_note_in_an_email_or_as_a_topic(linter: Linter, body: str) -> None:
+    # With a subject line it is an email; "connected freezers" with no subject is a topic, not a request.
+    assert _profile(linter.lint_message(subject="Returns backlog", body=body))[0] == "cold-email"
+    if "freezers" in body:
+        assert _profile(linter.lint_message(body=body))[0] == "cold-email"
+
+
 def test_a_script_file_is_a_script(linter: Linter) -> None:
     text = "Rep: Hi Dana, this is Sam from Northwind.\nProspect: Hi.\nRep: Did I catch you at a bad time?\n"
     profile, reason = _profile(linter.lint_text(text, "script", path="call.txt"))
