@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from ...analyses.grammar import SUBJECT_DEPS, classify
 from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix, Severity
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
@@ -39,7 +40,10 @@ class TraceOptions(RuleOptions):
             "every project\"; \"your team\" or \"your business\" alone could be anyone's), something they did or said (\"you mentioned\", \"saw your post\", "
             "\"congrats on\"), or a number about them (\"your 40 reps\"). Flags a cold message of at least "
             "`min-words` words (default 30) with none. Praise with nothing checkable in it (\"love your content\", "
-            "\"impressed by what you're building\", see GN004) is not a trace. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
+            "\"impressed by what you're building\", see GN004) is not a trace, and neither is a name in a clause "
+            "whose subject is the seller (\"We are a Microsoft partner\", \"I sing Bach on weekends\"), unless it "
+            "reports what they learned of the reader or a tie to them (\"I saw Corvid opened...\", \"I'm connected "
+            "with Ana\"). Names the sender gives itself (\"We are Acme\", \"I'm Sam "
             "from Acme\") do not count; set `seller-names` so your other mentions do not count either. Nor do "
             "capitals that come from Title Case: a Title-Cased subject or heading (\"Quick Question About Your "
             "Growth Plans\") or a capitalised run opening a sentence, unless the word is also capitalised "
@@ -81,6 +85,9 @@ class TraceOptions(RuleOptions):
         "conversation this month?\n",
         Example("Hi there,\n\nWe help teams grow faster with smarter tools. Would a short demo next week help?\n",
                 options={"min-words": 10}),
+        "Hi Sam,\n\nWe are a certified Salesforce and HubSpot partner with offices in Austin and Denver. Our "
+        "consultants have delivered more than two hundred projects for clients of every size. Could we set up "
+        "a call to talk about your plans?\n",
     ),
     passes=(
         "Hi Dana,\n\nSaw that Northwind opened a second warehouse in Leeds last month. Two sites usually means "
@@ -95,6 +102,12 @@ class TraceOptions(RuleOptions):
         Example("Hi there,\n\nWe help businesses grow faster with smarter tools that save time and money every single "
                 "day. Most teams find that our approach makes work easier and helps them get more done with less "
                 "effort. Would you like to see a short demo next week?\n", options={"min-words": 60}),
+        "Hi Sam,\n\nI enjoyed your talk at Ops Summit about planning shifts around school holidays. We build "
+        "rota software for retail chains and have seen the same gaps in the summer. Could we compare notes for "
+        "twenty minutes next week?\n",
+        "Hi Sam,\n\nI'm connected with Ana Ruiz, who said your stores still plan shifts on paper. We build rota "
+        "software for retail chains and have seen the same gaps in the summer. Could we compare notes for "
+        "twenty minutes next week?\n",
     ),
 )
 def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
@@ -119,7 +132,7 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         titled = title_case_capitals(tokens) - named_elsewhere
         if any(t.pos_ == "PROPN" and t.i not in names and t.i not in titled and t.lower_ not in NOT_NAMES
-               for t in tokens):
+               and not _sellers_own(t, names) for t in tokens):
             return
         if any(t.like_num for t in tokens) and any(t.lower_ in READER_PRONOUNS for t in tokens):
             return
@@ -147,6 +160,34 @@ def _reader_fact(sent: list[Token]) -> bool:
         owner = [c for c in token.children if c.dep_ == "poss" and c.lower_ == "your"]
         if owner and token.lemma_.lower() not in _GENERIC_READER_NOUNS:
             return True
+    return False
+
+
+# Verbs by which a seller reports what they found out about the reader ("I saw Northwind opened a site",
+# "we read about Corvid's launch") or a tie to them ("I'm connected with Ana", "we met at Ops Summit"). A
+# name in such a clause is the reader's world, whoever the subject is.
+_FOUND_OUT = frozenset(
+    "see notice read hear watch spot catch follow learn discover find come stumble congratulate "
+    "connect meet know introduce refer recommend mention".split()
+)
+
+
+def _sellers_own(name: Token, names: set[int]) -> bool:
+    """Whether a name sits in a clause whose subject is the seller ("We are a Microsoft partner", "I play
+    Bach on weekends"): the seller's credentials, tools or hobbies say nothing about this reader. A name
+    attached to something of the reader's on the way up ("I enjoyed your talk at Ops Summit") is theirs."""
+    head = name
+    for _ in range(8):
+        if head.head is head:
+            break
+        head = head.head
+        lemma = head.lemma_.lower()
+        if lemma in _FOUND_OUT or (lemma not in _GENERIC_READER_NOUNS and any(
+                c.dep_ == "poss" and c.lower_ == "your" for c in head.children)):
+            return False
+        subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return any(classify(s, names) == "seller" for s in subjects)
     return False
 
 
