@@ -69,6 +69,10 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
         "Want to see a faster way?\n",
         "Hi Ana,\n\nWe help logistics companies cut fuel costs with route planning. Would a call on Tuesday work?\n",
         "Hi Raj,\n\nOur platform provides real-time analytics for finance teams. Can I send a demo video?\n",
+        "Hi Mo,\n\nHope all is well on your end! Your clinic added Saturday hours. Could we talk Friday at 9?\n",
+        "Hi Mo,\n\nI hope you and your family are safe and healthy. Your clinic added Saturday hours. Worth a chat?\n",
+        "Hi Mo,\n\nI trust this note finds you in good health and high spirits. Your clinic added Saturday hours. "
+        "Worth a chat?\n",
     ),
     passes=(
         "Hi Dana,\n\nYour team posted three analyst roles this month. Worth a chat about the reporting load?\n",
