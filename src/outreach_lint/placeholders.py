@@ -25,6 +25,18 @@ _SYNTAXES: tuple[tuple[str, str], ...] = (
     ("single-brace", r"\{(?P<n6>[A-Za-z_][A-Za-z0-9_. -]{0,40}?)\}"),
     ("bracket", r"\[(?P<n7>(?:[A-Z][A-Za-z0-9_']*|[A-Z][A-Z0-9_]*)(?:[ _](?:[A-Za-z][A-Za-z0-9_']*)){0,4})\]"),
     ("liquid-tag", r"\{%-?\s*(?P<n8>[^%]{1,200}?)\s*-?%\}"),
+    # Blanks a writer leaves for a person, not a tool, to fill ("[insert company here]", "<first name>",
+    # "(Company)", "INSERT PRODUCT HERE", "XXXX", "___"): no sending tool replaces them, so in a rendered
+    # message they are as unfilled as "{{company}}", and in a template a rep fills them in per send.
+    ("instruction", r"\[(?P<n10>(?i:insert|add|enter|put|personali[sz]ed?|custom|specific|mention|their|your)"
+                    r"\b[^\[\]\n]{0,60})\]"),
+    ("angle", r"<(?P<n11>(?i:(?:first|last|full|contact|prospect|company|business)[ _]?name|name|company|title|"
+              r"job[ _]title|role|industry|city|product|date|link|url))>"),
+    ("parenthesis", r"\((?P<n12>(?:First |Last |Full |Contact |Company )?Name|Company(?: Name)?|Job Title|"
+                    r"Title|Industry)\)"),
+    ("capitals", r"\b(?P<n13>INSERT(?:[ \t]+[A-Z][A-Z'’]*){1,4}|(?:(?:COMPANY|PROSPECT|CONTACT|FIRST|LAST|"
+                 r"PRODUCT|CITY|INDUSTRY|TITLE|LINK|URL|DATE|STORE|BRAND|NAME)[ \t]+){1,3}HERE)\b"),
+    ("blank", r"\b(?P<n14>[Xx]{3,})\b|(?P<n15>_{3,})"),
 )
 MERGE_FIELD_RE = linear_regex.compile("|".join(f"(?P<{name.replace('-', '_')}>{rx})" for name, rx in _SYNTAXES))
 
@@ -45,7 +57,25 @@ def _in_context(m: Match, text: str) -> bool:
         return (start == 0 or text[start - 1] not in "{\\$") and not text.startswith("}", end)
     if syntax == "bracket":
         return not text.startswith("(", m.end())
+    if syntax == "angle":  # "<<First Name>>" is no tool's syntax: MF002 reports it as malformed
+        start, end = m.span()
+        return not (text[start - 1 : start] == "<" or text.startswith(">", end))
+    if syntax == "blank":
+        return _blank_in_a_line_of_words(m, text)
     return True
+
+
+def _blank_in_a_line_of_words(m: Match, text: str) -> bool:
+    """A run of x's or underscores is a blank to fill in only inside a line of words ("costs ___ a month"):
+    a line of underscores is a separator, and "XXX-1234" or "xxx@" is part of an identifier."""
+    start, end = m.span()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not (text[line_start:start].strip() or text[end:line_end].strip()):
+        return False
+    after = text[end : end + 1]
+    return not (after.isalnum() or after in "-@_/")
 
 
 def merge_fields(text: str) -> Iterator[Match]:

@@ -168,7 +168,7 @@ def _reader_fact(sent: list[Token]) -> bool:
 # name in such a clause is the reader's world, whoever the subject is.
 _FOUND_OUT = frozenset(
     "see notice read hear watch spot catch follow learn discover find come stumble congratulate "
-    "connect meet know introduce refer recommend mention".split()
+    "connect meet know introduce refer recommend mention speak talk chat".split()
 )
 
 

@@ -15,7 +15,10 @@ from ...rule import Example, RuleContext, RuleDocs, rule
     docs=RuleDocs(
         what=(
             "In rendered mode (the default for .eml, .mbox, JSON records, stdin and the Python API's "
-            "lint_message) every merge field still present is reported. Template files accept them."
+            "lint_message) every merge field still present is reported. Template files accept them. Blanks "
+            "a writer leaves for a person to fill count too: \"[insert company here]\", \"<first name>\", "
+            "\"(Company)\", \"INSERT PRODUCT HERE\", \"COMPANY NAME HERE\", \"XXXX\" and \"___\" inside a line of "
+            "words (a line of underscores is a separator, and \"XXX-1234\" is an identifier)."
         ),
         why=(
             "'Hi {{first_name}}' tells the reader they are one row in a spreadsheet. It undoes every other "
@@ -38,10 +41,16 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="rendered"),
         Example("Subject: Idea for *|COMPANY|*\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="rendered"),
         Example("Hi Sam,\n\nI read the [Company Name] launch notes. Can I send you two ideas?\n", mode="rendered"),
+        Example("Hi Sam,\n\nCongrats on [insert recent news here]. Can I send you two ideas?\n", mode="rendered"),
+        Example("Hi Sam,\n\nOur new INSERT PRODUCT HERE saves teams ___ hours a week. Can I send you two ideas?\n",
+                mode="rendered"),
     ),
     passes=(
         Example("Hi {{first_name}},\n\nI saw your post about hiring. Worth a chat?\n", mode="template"),
         Example("Hi Sam,\n\nI saw your post about hiring. Worth a chat?\n", mode="rendered"),
+        Example("Hi Sam,\n\nCongrats on [insert recent news here]. Can I send you two ideas?\n", mode="template"),
+        Example("Hi Sam,\n\nTicket XXX-4410 is fixed. Can I send you two ideas?\n\n__________\nSam Lee\n",
+                mode="rendered"),
         Example("Hi Sam,\n\nYour Q3 report [1] mentions 40% growth. How are you staffing for it?\n", mode="rendered"),
         Example("[Kai]: Morning, is this Roberta?\n[Roberta]: Speaking.\n[Kai]: I'm calling about your Leeds rota. "
                 "How do you plan the weekend shifts today?\n", mode="rendered", profile="script"),
