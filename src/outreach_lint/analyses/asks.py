@@ -21,12 +21,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 ASK_KINDS = ("vague", "interest", "offer", "meeting", "situation", "question", "request", "next-step")
-# Why an ask is vague: a stock phrase, a "let me know" that names nothing, or a meeting about the seller.
-VAGUE_REASONS = ("phrase", "let-me-know", "seller-purpose")
+# Why an ask is vague: a stock phrase, a "let me know" that names nothing, a meeting "to discuss" nothing
+# in particular, or a meeting about the seller.
+VAGUE_REASONS = ("phrase", "let-me-know", "open-purpose", "seller-purpose")
 ACTIONS = ("meeting", "content", "social", "signup", "referral")
 LEXICONS = (
     "vague-ask", "interest-ask", "offer-ask", "ask-phrases", "ask-verbs", "rhetorical-question", "guilt",
-    "let-me-know", "seller-purpose", "courtesy-verbs", "next-step-verbs",
+    "let-me-know", "open-purpose", "seller-purpose", "courtesy-verbs", "next-step-verbs",
     *(f"ask-{a}" for a in ACTIONS),
 )
 # Words that may come before the verb of an imperative ask: "So, reply...", "Just send...".
@@ -128,7 +129,7 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
     offer = _has(lexicon, "offer-ask", sent)
     vague_reason, vague_span = _vagueness(sent, sent_text, lexicon)
     kind: str | None = None
-    if vague_reason in ("phrase", "let-me-know"):
+    if vague_reason in ("phrase", "let-me-know", "open-purpose"):
         kind = "vague"
     elif question and not starts_rhetorical:
         if offer:
@@ -174,12 +175,16 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
 
 def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str | None, tuple[int, int] | None]:
     """Why the sentence would be a vague ask, and where: a stock phrase, an open "let me know", the seller's purpose."""
-    for name, reason in (("vague-ask", "phrase"), ("let-me-know", "let-me-know"), ("seller-purpose", "seller-purpose")):
+    for name in ("vague-ask", "let-me-know", "open-purpose", "seller-purpose"):
+        reason = "phrase" if name == "vague-ask" else name
         hits = lexicon(name, sent.start_char, sent.end_char)
-        if hits and name == "let-me-know" and _names_specifics(sent, sent_text, lexicon):
+        if hits and name in ("let-me-know", "open-purpose") and _names_specifics(sent, sent_text, lexicon):
             continue  # "Let me know which day suits you, Tuesday or Thursday" names the options: not vague
         if hits:
-            return reason, (hits[0][0], max(h[1] for h in hits))
+            start, end = hits[0][0], max(h[1] for h in hits)
+            while end > start and sent_text[end - sent.start_char - 1] in ".!?,;:":
+                end -= 1  # a pattern that ends at the sentence's end matched its punctuation: quote the words
+            return reason, (start, end)
     return None, None
 
 

@@ -18,8 +18,10 @@ from ._common import ASK_RULE_LEXICONS
         what=(
             "Flags asks that hand the next step back to the reader: \"let me know if you're interested\", "
             "\"feel free to reach out\", \"hope to hear from you\", \"let me know your thoughts\", \"thoughts?\", "
-            "\"whenever you get a chance\". \"Let me know ...\" is vague unless the same sentence names an option, "
-            "a day or a deliverable (\"let me know which suits you, Tuesday or Thursday\"). A meeting whose "
+            "\"whenever you get a chance\", an offer with nothing in it (\"happy to share more\", \"glad to chat\"). "
+            "\"Let me know ...\" is vague unless the same sentence names an option, a day or a deliverable (\"let "
+            "me know which suits you, Tuesday or Thursday\"), and so is a meeting \"to discuss\" or \"to "
+            "connect\" with nothing to discuss (\"Tuesday at 10 to discuss?\" names the day). A meeting whose "
             "stated purpose is the seller (\"a call to see how we can help\", \"to learn more about our "
             "product\") is flagged too: it asks for the reader's time for the seller's sake. A short interest "
             "question such as \"Interested?\" or \"Worth a look?\" is a good first ask and is not flagged."
@@ -50,6 +52,8 @@ from ._common import ASK_RULE_LEXICONS
         "Hi Rob,\n\nYour depot in Hull ships twice a day now. Let me know if this could be useful at some point.\n",
         "Hi Nia,\n\nCould we book a short call next week so I can show you how our scheduler can help?\n",
         "Hi Ed,\n\nAre you free for a chat to learn more about our platform?\n",
+        "Hi Ed,\n\nYour Hull depot ships twice a day now. Happy to share more.\n",
+        "Hi Ed,\n\nYour Hull depot ships twice a day now. Can we schedule a call to discuss?\n",
     ),
     passes=(
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
@@ -58,6 +62,8 @@ from ._common import ASK_RULE_LEXICONS
         "Hi Lee,\n\nYou are hiring four SDRs this quarter. Interested?\n",
         "Hi Rob,\n\nYour depot in Hull ships twice a day now. Let me know which suits you better, Tuesday or Friday.\n",
         "Hi Nia,\n\nCould we book 15 minutes on Thursday to see whether your rota could be done in an hour?\n",
+        "Hi Ed,\n\nYour Hull depot ships twice a day now. Happy to send the two-page route study if useful.\n",
+        "Hi Ed,\n\nYour Hull depot ships twice a day now. Could we talk Tuesday at 10 to discuss?\n",
     ),
 )
 def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
