@@ -1,4 +1,4 @@
-"""PC004 self-centred-opening: The first sentence is about the sender: a self-introduction, an empty pleasantry, or a pitch."""
+"""PC004 self-centred-opening: The first sentence is about the sender: a self-introduction, an empty pleasantry, an apology, or a pitch."""
 
 from __future__ import annotations
 
@@ -31,11 +31,12 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
 @rule(
     code="PC004",
     name="self-centred-opening",
-    summary="The first sentence is about the sender: a self-introduction, an empty pleasantry, or a pitch.",
+    summary="The first sentence is about the sender: a self-introduction, an empty pleasantry, an apology, or a pitch.",
     docs=RuleDocs(
         what=(
             "Reads the first sentence of the body. Flags a self-introduction (\"My name is\", \"I'm reaching "
-            "out because\"), a pleasantry that says nothing (\"I hope this email finds you well\"), or a pitch "
+            "out because\", \"I work at Acme as...\", \"This is Sam from Acme\"), a pleasantry that says nothing (\"I "
+            "hope this email finds you well\"), an apology for writing (\"Sorry to bother you\"), or a pitch "
             "whose subject is the seller (\"We help...\", \"Our platform provides...\") before any sign of the "
             "reader. An empty pleasantry can be removed safely with --fix."
         ),
@@ -59,7 +60,7 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
     ),
     requires=("DEP", "POS"),
     profiles=("cold-email", "follow-up", "linkedin", "announcement"),
-    lexicons=("self-intro", "pleasantry", "pitch-verbs"),
+    lexicons=("self-intro", "pleasantry", "apology-opening", "pitch-verbs"),
     fail=(
         Example(
             "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
@@ -69,6 +70,9 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
         "Want to see a faster way?\n",
         "Hi Ana,\n\nWe help logistics companies cut fuel costs with route planning. Would a call on Tuesday work?\n",
         "Hi Raj,\n\nOur platform provides real-time analytics for finance teams. Can I send a demo video?\n",
+        "Hi Mo,\n\nI work at Brightline as an account executive. Your clinic added Saturday hours. Worth a chat?\n",
+        "Hi Mo,\n\nThis is Priya from Brightline. Your clinic added Saturday hours. Worth a chat?\n",
+        "Hi Mo,\n\nSorry to bother you with a cold email. Your clinic added Saturday hours. Worth a chat?\n",
         "Hi Mo,\n\nHope all is well on your end! Your clinic added Saturday hours. Could we talk Friday at 9?\n",
         "Hi Mo,\n\nI hope you and your family are safe and healthy. Your clinic added Saturday hours. Worth a chat?\n",
         "Hi Mo,\n\nI trust this note finds you in good health and high spirits. Your clinic added Saturday hours. "
@@ -80,6 +84,9 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
         "Hi Ana,\n\nWe met at the Lisbon meetup last month. You asked about fuel costs; here is the study. "
         "Does it match what you see?\n",
         "Hi Raj,\n\nI hope the migration went smoothly. How are the new dashboards landing with your team?\n",
+        "Hi Raj,\n\nI worked with Dana Lee at Corvid on your migration. How are the new dashboards landing?\n",
+        "Hi Raj,\n\nI'm sorry to hear the migration slipped. How are the new dashboards landing with your team?\n",
+        "Hi Raj,\n\nI was at the Leeds expo with Ana from Corvid. How are the new dashboards landing with your team?\n",
     ),
 )
 def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
@@ -112,6 +119,21 @@ def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
                 Fix("Move who you are to the signature and open with one fact about the reader's situation"),
             )
             return
+    intro = _introduction(ctx, first)
+    if intro is not None:
+        yield ctx.finding(
+            *intro,
+            f"opens with a self-introduction: '{_opening_words(ctx, first, 6)}'",
+            Fix("Move who you are to the signature and open with one fact about the reader's situation"),
+        )
+        return
+    for start, end, _ in ctx.lexicon_in("apology-opening", s, e):
+        yield ctx.finding(
+            start, end,
+            f"opens with an apology: '{ctx.quote(start, end)}'",
+            Fix("Drop the apology: a message worth their time needs none. Open with one fact about the reader"),
+        )
+        return
     pitch = _pitch(ctx, first)
     if pitch is not None:
         yield ctx.finding(
@@ -137,6 +159,42 @@ def _greeting_only(ctx: RuleContext, sent: Span) -> bool:
     return bool(words) and len(words) <= 2 and all(t.lower_ in _GREETING_WORDS for t in words)
 
 
+# Verbs of a sentence that says who the sender is: "I work at Acme", "I lead partnerships at Acme", "I
+# represent Acme", "This is Sam from Acme".
+_INTRO_VERBS = frozenset({"be", "work", "lead", "run", "head", "represent", "manage", "handle", "oversee", "own"})
+# Words that place a person at a company or in a job.
+_AT = frozenset({"at", "from", "with", "for"})
+
+
+def _introduction(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
+    """(start, end) of an opening that says who the sender is and where they work: "I work at Acme as an
+    account executive", "This is Sam from Acme", "Sam here from Acme". The reader is absent from it."""
+    tokens = ctx.tokens_of(sent)
+    if any(t.lower_ in READER_PRONOUNS for t in tokens):
+        return None
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+    speaker = any(c.lower_ == "i" for c in subjects) or (
+        root.lemma_ == "be" and any(c.lower_ == "this" for c in subjects)
+        and any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in root.children))
+    here = any(t.lower_ == "here" and t.i > 0 and ctx.doc[t.i - 1].pos_ == "PROPN" and t.i - sent.start <= 2
+               for t in tokens)  # "Sam here from Acme"
+    # Present tense only: "I was at the expo with Ana from Corvid" tells a shared moment, not who I am; and
+    # "be" needs a complement ("I'm the account manager at Acme"), not just a place.
+    present = root.tag_ in ("VBP", "VBZ")
+    if root.lemma_ == "be":
+        present = present and any(c.dep_ in ("attr", "acomp") for c in root.children)
+    if not (here or (speaker and present and root.lemma_.lower() in _INTRO_VERBS)):
+        return None
+    # Somewhere they work: "at/from/with Acme", "I represent Acme", or the seller's name from the config.
+    names = ctx.seller_tokens()
+    placed = any(t.lower_ in _AT and any(c.pos_ == "PROPN" for c in t.children) for t in tokens) or any(
+        t.i in names for t in tokens) or any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in root.children)
+    if not placed:
+        return None
+    return ctx.trimmed(sent)
+
+
 def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
     """(start, end) of "We help" / "Our platform provides" when the seller pitches and the reader is absent."""
     tokens = ctx.tokens_of(sent)
@@ -152,6 +210,9 @@ def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
         return None
     names = ctx.seller_tokens()
     for child in root.children:
+        # "I'm sorry to hear...", "I was at the expo with Ana": a person's "I am" is no pitch; "We are" is.
+        if root.lemma_ == "be" and child.lower_ == "i":
+            continue
         if child.dep_ in SUBJECT_DEPS and classify(child, names) == "seller":
             left = min([child.i] + [c.i for c in child.children if c.i < child.i])
             return ctx.doc[left].idx, root.idx + len(root)
