@@ -23,7 +23,9 @@ from ._common import ASK_RULE_LEXICONS
             "me know which suits you, Tuesday or Thursday\"), and so is a meeting \"to discuss\" or \"to "
             "connect\" with nothing to discuss (\"Tuesday at 10 to discuss?\" names the day). A meeting whose "
             "stated purpose is the seller (\"a call to see how we can help\", \"to learn more about our "
-            "product\") is flagged too: it asks for the reader's time for the seller's sake. A short interest "
+            "product\") is flagged too: it asks for the reader's time for the seller's sake. Beside a meeting or an "
+            "offer with a day or a length (\"Would Tuesday at 10 work?\"), a vague line is a courtesy and is not "
+            "flagged. A short interest "
             "question such as \"Interested?\" or \"Worth a look?\" is a good first ask and is not flagged."
         ),
         why=(
@@ -64,9 +66,15 @@ from ._common import ASK_RULE_LEXICONS
         "Hi Nia,\n\nCould we book 15 minutes on Thursday to see whether your rota could be done in an hour?\n",
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Happy to send the two-page route study if useful.\n",
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Could we talk Tuesday at 10 to discuss?\n",
+        "Hi Ed,\n\nYour Hull depot ships twice a day now. Would Tuesday at 10 work for 15 minutes? Let me know if "
+        "you have questions before then.\n",
     ),
 )
 def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
+    # "Would Tuesday at 10 work? Let me know if you have questions.": once a meeting or an offer with a day
+    # or a length is on the table, a vague line beside it is a courtesy: the next step is already clear.
+    if any(ask.kind in ("meeting", "offer", "next-step") and ask.timeboxed for ask in ctx.asks):
+        return
     for ask in ctx.asks:
         if ask.kind != "vague" or ask.vague_span is None:
             continue
