@@ -51,8 +51,16 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hi Lu,\n\nClearly you're too busy to reply to a short email. I'll take you off my list.\n",
                 profile="follow-up"),
         Example("Hi Kim,\n\nI haven't heard back from you yet. Can we talk on Friday at 10?\n", profile="follow-up"),
+        Example("Hi Kim,\n\nDid my last note get lost in your inbox?\n", profile="follow-up"),
+        Example("Hi Kim,\n\nI guess you're too busy for a quick reply. Surely you have five minutes on Friday?\n",
+                profile="follow-up"),
+        Example("Hi Kim,\n\nCan you at least tell me if the rota idea is a no?\n", profile="follow-up"),
     ),
     passes=(
+        Example("Hi Kim,\n\nI'm starting to think about next year's rota. Surely you know the Friday crunch. Could "
+                "we talk on Friday at 10?\n", profile="follow-up"),
+        Example("Hi Kim,\n\nThis is my last note on the rota idea. If it comes up again, a one-line reply reaches "
+                "me.\n", profile="follow-up"),
         "Hi Sam,\n\nHere is the checklist I mentioned last week. Would Tuesday work to go through it?\n",
         "Hi Jo,\n\nI'll close the loop here for now. If onboarding comes up again, just reply and I'll send the plan.\n",
         Example("Hi Al,\n\nI haven't heard back, which usually means the timing is wrong, so I won't follow up again. "
