@@ -49,6 +49,7 @@ class Settings:
         self.read_options = ReadOptions(
             labels=SpeakerLabels(config.seller_labels, config.prospect_labels),
             max_bytes=config.max_file_size,
+            profile=config.profile,
         )
 
     @property

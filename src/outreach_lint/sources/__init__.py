@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from ..mapped import MappedText
 from ..names import INPUT_FORMATS
+from ..profiles import AUTO, PROFILES, speaker_turns
 from .base import Message, ParsedFile, SourceError, SourceNote
 from .decode import decode_bytes
 from .email_ import mbox_messages, parse_eml
@@ -70,6 +71,7 @@ class ReadOptions:
     labels: SpeakerLabels = field(default_factory=SpeakerLabels)
     max_bytes: int = 2_000_000
     format: str | None = None  # forced format, else detected from the name
+    profile: str | None = None  # the config's or --profile's; None or "auto": read from each message
 
 
 def detect_format(name: str) -> str:
@@ -386,6 +388,8 @@ def convert_body(message: Message, inner: str, options: ReadOptions, kind: str |
         if inner == "markdown":
             body, excluded = markdown_to_text(body)
     kind = kind or ("script" if inner == "script" else message.kind)
+    if kind == "email" and _reads_as_script(message, body, options):
+        kind = "script"
     meta = message.meta
     if kind == "script":
         split = split_script(body, options.labels)
@@ -403,6 +407,18 @@ def convert_body(message: Message, inner: str, options: ReadOptions, kind: str |
         kind=kind,
         is_template=is_template or message.is_template,
     )
+
+
+def _reads_as_script(message: Message, body: MappedText, options: ReadOptions) -> bool:
+    """A message of an email format that is a call script: named so (a record's ``profile: script``, the
+    config's profile), or, with no profile named, lines that alternate between speakers. It is read as a
+    script so that the prospect's turns are someone else's words, not linted as the seller's."""
+    profile = message.profile if message.profile in PROFILES else options.profile
+    if message.profile == AUTO:
+        profile = None
+    if profile == "script":
+        return True
+    return profile in (None, AUTO) and bool(speaker_turns(body.text))
 
 
 def message_from_record(record: Mapping[str, Any] | Message, options: ReadOptions, index: int) -> Message:
