@@ -105,6 +105,9 @@ class TraceOptions(RuleOptions):
         "Hi Sam,\n\nI enjoyed your talk at Ops Summit about planning shifts around school holidays. We build "
         "rota software for retail chains and have seen the same gaps in the summer. Could we compare notes for "
         "twenty minutes next week?\n",
+        "Hi Sam,\n\nI called Halden Dental at 7pm last night and reached a full voicemail box. We answer evening "
+        "calls for dental practices and book the visits straight into the diary. Would the overflow numbers for "
+        "a practice your size help?\n",
         "Hi Sam,\n\nI'm connected with Ana Ruiz, who said your stores still plan shifts on paper. We build rota "
         "software for retail chains and have seen the same gaps in the summer. Could we compare notes for "
         "twenty minutes next week?\n",
@@ -172,10 +175,16 @@ _FOUND_OUT = frozenset(
 )
 
 
+# The object of what the seller did: "I called Halden Dental", "we visited Corvid's site".
+_OBJECTS = frozenset({"dobj", "oprd", "dative"})
+
+
 def _sellers_own(name: Token, names: set[int]) -> bool:
     """Whether a name sits in a clause whose subject is the seller ("We are a Microsoft partner", "I play
     Bach on weekends"): the seller's credentials, tools or hobbies say nothing about this reader. A name
     attached to something of the reader's on the way up ("I enjoyed your talk at Ops Summit") is theirs."""
+    if name.dep_ in _OBJECTS or (name.dep_ == "compound" and name.head.dep_ in _OBJECTS):
+        return False  # the seller did something to it ("I called Tri-County Heating last night"): theirs
     head = name
     for _ in range(8):
         if head.head is head:

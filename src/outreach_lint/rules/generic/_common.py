@@ -27,6 +27,10 @@ _SOCIAL_VERBS = frozenset({"connect", "meet", "speak", "talk", "chat", "know", "
 _NEAR_ROOT = frozenset({"attr", "dobj", "acomp", "xcomp", "ccomp", "appos", "npadvmod"})
 
 
+# Verbs whose object is the sender's own company or product: "introduce Meridian", "I run Acme".
+_SELF_NAMING_VERBS = frozenset({"introduce", "present", "represent", "run", "own", "found", "start", "launch", "build"})
+
+
 def sender_names(ctx: RuleContext) -> set[int]:
     """The configured seller names and the names the sender gives itself, found once per message."""
     return ctx.memo("sender_names", lambda: ctx.seller_tokens() | self_named(ctx, ctx.seller_tokens()))
@@ -47,7 +51,10 @@ def self_named(ctx: RuleContext, names: set[int]) -> set[int]:
             while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
                 head = head.head
             near = _near_root(head.head, root)
-            named = head.dep_ in ("attr", "appos", "dobj") and near
+            # "I wanted to introduce Meridian", "I run Acme" name the sender; "I called Tri-County Heating"
+            # names the reader's company, the object of what the sender did.
+            named = near and (head.dep_ in ("attr", "appos") or (
+                head.dep_ in ("dobj", "oprd") and head.head.lemma_.lower() in _SELF_NAMING_VERBS))
             prep = head.head
             # "I'm Sam with Acme" names the sender's company; "I'm connected with Jeremy" names someone the
             # sender knows, which is a trace of the reader's world, not the sender.

@@ -130,6 +130,8 @@ def _seller_clauses(ctx: RuleContext, sent: Span, names: set[int]) -> list[tuple
         if token.dep_ not in SUBJECT_DEPS or classify(token, names) != "seller":
             continue
         verb = token.head
+        if any(c.lower_ == "both" for c in (*verb.children, *token.children)):
+            continue  # "we were both on the pricing panel": the sender and the reader, not the seller
         if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
             out.append((token, verb))
     return out

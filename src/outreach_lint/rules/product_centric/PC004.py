@@ -87,6 +87,8 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
         "Hi Raj,\n\nI worked with Dana Lee at Corvid on your migration. How are the new dashboards landing?\n",
         "Hi Raj,\n\nI'm sorry to hear the migration slipped. How are the new dashboards landing with your team?\n",
         "Hi Raj,\n\nI was at the Leeds expo with Ana from Corvid. How are the new dashboards landing with your team?\n",
+        "Hi Raj,\n\nI ran corvid.io through a speed test this morning. Your pricing page takes nine seconds to load. "
+        "Want the three files that cause it?\n",
     ),
 )
 def self_centred_opening(ctx: RuleContext) -> Iterator[Finding]:
@@ -211,8 +213,8 @@ def _pitch(ctx: RuleContext, sent: Span) -> tuple[int, int] | None:
     names = ctx.seller_tokens()
     for child in root.children:
         # "I'm sorry to hear...", "I was at the expo with Ana": a person's "I am" is no pitch; "We are" is.
-        if root.lemma_ == "be" and child.lower_ == "i":
-            continue
+        if child.lower_ == "i" and (root.lemma_ == "be" or root.tag_ not in ("VBP", "VBZ")):
+            continue  # ... and "I ran your site through a speed test" reports, it does not pitch
         if child.dep_ in SUBJECT_DEPS and classify(child, names) == "seller":
             left = min([child.i] + [c.i for c in child.children if c.i < child.i])
             return ctx.doc[left].idx, root.idx + len(root)
