@@ -49,6 +49,8 @@ _CONTINUE_VERBS = frozenset({"follow", "reach", "email", "write", "contact", "bo
 _FUTURE = frozenset({"will", "'ll", "’ll", "shall", "wo", "going"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 _CONDITIONS = frozenset({"if", "unless", "should", "whenever"})
+# What the reader has not done when a close is an ultimatum: "if I don't hear back", "if you don't reply".
+_ANSWER_VERBS = frozenset({"hear", "reply", "respond", "answer", "write"})
 _SELLER_SUBJECTS = frozenset({"i", "we"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -148,9 +150,23 @@ def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
         tokens = ctx.tokens_of(sent)
         if any(t.lower_ == "unless" for t in tokens):
             continue  # "I'll assume you're not interested unless you reply" is an ultimatum, not a close
-        if any(sent.start_char <= s and e <= sent.end_char for s, e, _ in stock) or _closes(tokens):
+        if any(t.lemma_.lower() == "assume" and _blames_reader(t) for t in tokens):
+            continue  # "... I'll assume you're not interested and close your file": the close carries blame
+        phrases = [s for s, e, _ in stock if sent.start_char <= s and e <= sent.end_char]
+        if phrases and _unconditional(tokens, min(phrases)) or _closes(tokens):
             return ctx.trimmed(sent)
     return None
+
+
+def _unconditional(tokens: list[Token], at: int) -> bool:
+    """No silence is made the condition of the stock close: "If I don't hear back by Friday, I'll close your
+    file" is an ultimatum. "If the timing isn't right, I'll let you be" and "I'll close your file, but reply
+    if it comes up again" are polite: their condition is the reader's situation, or comes after."""
+    before = [t for t in tokens if t.idx < at]
+    conditioned = any(t.lower_ in _CONDITIONS for t in before)
+    silence = any(t.lemma_.lower() in _ANSWER_VERBS for t in before) and any(
+        t.dep_ == "neg" or t.lower_ in _NEGATIONS for t in before)
+    return not (conditioned and silence)
 
 
 def _closes(tokens: list[Token]) -> bool:
