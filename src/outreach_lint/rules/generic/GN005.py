@@ -36,12 +36,15 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         "Hi Sam,\n\nAs we discussed, I'm sending over some information about our services. Can we talk again soon?\n",
         Example("Hi Jo,\n\nFollowing our call, I wanted to share a few thoughts. Would Friday work?\n", profile="follow-up"),
         "Hi Al,\n\nGreat to meet you! I think there could be some synergies. Worth a chat?\n",
+        "Hi Al,\n\nGreat catching up the other day! Wanted to pick up on what we talked about. Free next week?\n",
     ),
     passes=(
         "Hi Sam,\n\nAs we discussed at the Leeds meetup, here are the two rota templates. Want a walkthrough?\n",
         Example("Hi Jo,\n\nFollowing our call about your spring menu, I priced the three dishes you picked. Would "
                 "Friday work?\n", profile="follow-up"),
         "Hi Al,\n\nGreat to meet you at the fintech panel on Tuesday. How is the card launch going?\n",
+        "Hi Al,\n\nGreat catching up at the Leeds expo on Tuesday. Here are the two rota templates from what we "
+        "talked about. Want a walkthrough?\n",
     ),
 )
 def claimed_familiarity(ctx: RuleContext) -> Iterator[Finding]:
