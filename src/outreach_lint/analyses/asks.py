@@ -131,6 +131,8 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
     kind: str | None = None
     if vague_reason in ("phrase", "let-me-know", "open-purpose"):
         kind = "vague"
+    elif _callback_number(sent_text, words):
+        kind = "request"  # "555-0147. Again, Sara, 555-0147.": a number left to be called back on
     elif question and not starts_rhetorical:
         if offer:
             kind = "offer"
@@ -171,6 +173,18 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
         vague_reason=vague_reason,
         vague_span=vague_span,
     )
+
+
+# A phone number as it is read out or written: at least seven digits in one run of digits and separators.
+_PHONE = linear_regex.compile(r"\+?\d[\d ().-]{5,18}\d")
+_CALLBACK_MAX_WORDS = 4
+
+
+def _callback_number(sent_text: str, words: Sequence[Token]) -> bool:
+    """A sentence that is a phone number and little else ("555-0147.", "Again, Sara, 555-0147.")."""
+    if sum(1 for t in words if t.is_alpha) > _CALLBACK_MAX_WORDS:
+        return False
+    return any(sum(c.isdigit() for c in m.group(0)) >= 7 for m in _PHONE.finditer(sent_text))
 
 
 def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str | None, tuple[int, int] | None]:

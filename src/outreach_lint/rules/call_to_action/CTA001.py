@@ -55,6 +55,8 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Ola,\n\nCongrats on the new office. Have a great week.\n",
     ),
     passes=(
+        Example("Hi Greg, Sara from Cobalt Roofing. I drove past your warehouse this morning and saw loose "
+                "flashing on the north side. 555-0147. Again, Sara, 555-0147.\n", profile="script"),
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
         "Hi Jo,\n\nI have two ideas for your pricing page. Want me to send them over?\n",
         "Hi Al,\n\nYour team grew a lot this year. Reply with a good day and I will send a short plan.\n",
