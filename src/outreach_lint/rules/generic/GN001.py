@@ -59,6 +59,8 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
         "Hi Sam,\n\nCompanies like yours have seen amazing results with us. Worth a look?\n",
         "Hi Jo,\n\nMany of our clients struggled with onboarding before they found us. Can I send details?\n",
         "Hi Al,\n\nThousands of teams trust us with their payroll. Would a short call help?\n",
+        "Hi Al,\n\nMany companies in your space already use our payroll app. Would a short call help?\n",
+        "Hi Al,\n\nBusinesses everywhere run payroll on our app, and clients see amazing results. Worth a call?\n",
     ),
     passes=(
         "Hi Sam,\n\nCompanies like yours cut month-end from 10 days to 4 with us. Worth a look?\n",
