@@ -26,7 +26,7 @@ _SYNTAXES: tuple[tuple[str, str], ...] = (
     ("bracket", r"\[(?P<n7>(?:[A-Z][A-Za-z0-9_']*|[A-Z][A-Z0-9_]*)(?:[ _](?:[A-Za-z][A-Za-z0-9_']*)){0,4})\]"),
     ("liquid-tag", r"\{%-?\s*(?P<n8>[^%]{1,200}?)\s*-?%\}"),
     # Blanks a writer leaves for a person, not a tool, to fill ("[insert company here]", "<first name>",
-    # "(Company)", "INSERT PRODUCT HERE", "XXXX", "___"): no sending tool replaces them, so in a rendered
+    # "(Company)", "INSERT PLAN NAME HERE", "XXXX", "___"): no sending tool replaces them, so in a rendered
     # message they are as unfilled as "{{company}}", and in a template a rep fills them in per send.
     ("instruction", r"\[(?P<n10>(?i:insert|add|enter|put|personali[sz]ed?|custom|specific|mention|their|your)"
                     r"\b[^\[\]\n]{0,60})\]"),

@@ -115,7 +115,7 @@ AUTO_DOCS = (
     "\"following up on my note\", \"circling back\", \"my last email\", \"I reached out last week\", "
     "\"just checking in\", \"bumping this\", \"I haven't heard back\". The phrases are the pack lexicon "
     "`follow-up-reference` (with `no-reply`, `guilt` and `thread-close`), which your own pack can extend.",
-    "4. `linkedin`: no subject line, and the message speaks of connecting (\"I'd like to connect with you\", "
+    "4. `linkedin`: no subject line, and the message speaks of connecting (\"glad to connect\", "
     "\"worth connecting\", \"we aren't connected yet\", \"add you to my network\"). An email has a subject; a "
     "connection note has none and says why it asks to connect.",
     "5. `cold-email` otherwise.",

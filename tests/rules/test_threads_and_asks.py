@@ -115,7 +115,7 @@ def test_a_question_about_a_resource_is_not_guilt(linter: Linter) -> None:
         "Hi Bo,\n\nI've reached out a few times, so I'll close your file. If rotas come up again, just reply.\n",
         "Hi Bo,\n\nI haven't heard back, so I won't follow up again. Good luck with the Leeds launch.\n",
         "Hi Bo,\n\nI'm going to stop writing for now; we've sent you three notes and our plan twice. All the best.\n",
-        "Hi Bo,\n\nI'll keep this short. If the timing isn't right, no problem at all, and I'll stop writing.\n",
+        "Hi Bo,\n\nI'll keep this short. No problem at all if the timing is wrong; I'll stop writing.\n",
     ],
 )
 def test_a_polite_close_is_not_guilt_or_self_centred(linter: Linter, body: str) -> None:

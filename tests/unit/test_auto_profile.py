@@ -108,7 +108,7 @@ def test_first_message_phrases_are_not_references(linter: Linter, opening: str) 
 @pytest.mark.parametrize(
     "note",
     [
-        "Hi Priya, your talk on warehouse returns at the logistics meetup stuck with me. I'd like to connect with you.",
+        "Hi Priya, your talk on warehouse returns at the logistics meetup stuck with me. Glad to connect.",
         "Priya, we both moderate the Ops Leaders forum and somehow aren't connected yet.",
         "Congrats on the move to Halvorsen, Priya. Seemed worth connecting, since I run returns for a peer.",
         "Hi Priya, may I add you to my professional network? We met at the Denver packaging expo.",
@@ -123,7 +123,7 @@ def test_a_note_with_no_subject_that_speaks_of_connecting_is_linkedin(linter: Li
 @pytest.mark.parametrize(
     "body",
     [
-        "Hi Priya,\n\nI'd like to connect with you about the returns backlog your team posted about.\n",
+        "Hi Priya,\n\nI'm keen to connect with you about the returns backlog your team posted about.\n",
         "Hi Priya,\n\nOur sensors keep connected freezers at the right temperature.\n",
     ],
 )

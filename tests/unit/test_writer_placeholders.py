@@ -1,4 +1,4 @@
-"""Blanks a writer leaves for a person to fill ("[insert company here]", "INSERT PRODUCT HERE", "___").
+"""Blanks a writer leaves for a person to fill ("[insert company here]", "INSERT PLAN NAME HERE", "___").
 
 They are merge fields no sending tool fills: MF001 reports them in a rendered message, a template keeps
 them, and the parser reads them as one neutral word either way.
@@ -27,7 +27,7 @@ def _unfilled(linter: Linter, line: str, mode: str = "rendered") -> list[str]:
         ("I saw that [their latest launch] went well.", "[their latest launch]"),
         ("I saw that <company name> opened a site.", "<company name>"),
         ("I saw that (Company) opened a site.", "(Company)"),
-        ("Our INSERT PRODUCT HERE counts stock twice as fast.", "INSERT PRODUCT HERE"),
+        ("Our INSERT PLAN NAME HERE counts stock twice as fast.", "INSERT PLAN NAME HERE"),
         ("Welcome to COMPANY NAME HERE, the home of stock counts.", "COMPANY NAME HERE"),
         ("Our new xxxx service counts stock.", "xxxx"),
         ("It saves ___ hours a week.", "___"),
@@ -56,7 +56,7 @@ def test_words_that_only_look_like_blanks_are_left_alone(linter: Linter, line: s
 
 def test_a_blank_reads_as_one_word_to_the_parser(linter: Linter) -> None:
     # Capitals left for the writer are not shouting (TN002) once they are a blank.
-    line = "Our INSERT PRODUCT HERE and INSERT SERVICE NAME help COMPANY NAME HERE teams count stock."
+    line = "The INSERT PLAN NAME HERE tier and INSERT SERVICE NAME help COMPANY NAME HERE teams count stock."
     report = linter.lint_message(body=BODY.format(line=line), mode="template", profile="cold-email")
     assert "TN002" not in {d.code for d in report.diagnostics}
 

@@ -17,7 +17,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule
             "In rendered mode (the default for .eml, .mbox, JSON records, stdin and the Python API's "
             "lint_message) every merge field still present is reported. Template files accept them. Blanks "
             "a writer leaves for a person to fill count too: \"[insert company here]\", \"<first name>\", "
-            "\"(Company)\", \"INSERT PRODUCT HERE\", \"COMPANY NAME HERE\", \"XXXX\" and \"___\" inside a line of "
+            "\"(Company)\", \"INSERT PLAN NAME HERE\", \"COMPANY NAME HERE\", \"XXXX\" and \"___\" inside a line of "
             "words (a line of underscores is a separator, and \"XXX-1234\" is an identifier)."
         ),
         why=(
@@ -42,7 +42,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         Example("Subject: Idea for *|COMPANY|*\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="rendered"),
         Example("Hi Sam,\n\nI read the [Company Name] launch notes. Can I send you two ideas?\n", mode="rendered"),
         Example("Hi Sam,\n\nCongrats on [insert recent news here]. Can I send you two ideas?\n", mode="rendered"),
-        Example("Hi Sam,\n\nOur new INSERT PRODUCT HERE saves teams ___ hours a week. Can I send you two ideas?\n",
+        Example("Hi Sam,\n\nOur new INSERT PLAN NAME HERE saves teams ___ hours a week. Can I send you two ideas?\n",
                 mode="rendered"),
     ),
     passes=(
