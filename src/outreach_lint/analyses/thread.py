@@ -160,7 +160,7 @@ def _close(ctx: RuleContext, sentences: list[Span]) -> tuple[int, int] | None:
 
 def _unconditional(tokens: list[Token], at: int) -> bool:
     """No silence is made the condition of the stock close: "If I don't hear back by Friday, I'll close your
-    file" is an ultimatum. "If the timing isn't right, I'll let you be" and "I'll close your file, but reply
+    file" is an ultimatum. "If the timing is wrong, I'll stop here" and "I'll close your file, but reply
     if it comes up again" are polite: their condition is the reader's situation, or comes after."""
     before = [t for t in tokens if t.idx < at]
     conditioned = any(t.lower_ in _CONDITIONS for t in before)
