@@ -7,7 +7,8 @@ table win over a profile's values. docs/profiles.md is generated from this table
 
 When nothing names a profile (``auto``, the default), :func:`infer_profile` reads it from the message's
 structure: a quoted thread, a reply subject, an opening that refers to the sender's earlier message,
-speaker turns, a message with no subject line that speaks of connecting (a LinkedIn note). Announcements
+speaker turns, a message with no subject line that speaks as a phone call (a voicemail) or of connecting
+(a LinkedIn note). Announcements
 look like any other short email, so that profile is only ever chosen explicitly.
 """
 
@@ -115,10 +116,12 @@ AUTO_DOCS = (
     "\"following up on my note\", \"circling back\", \"my last email\", \"I reached out last week\", "
     "\"just checking in\", \"bumping this\", \"I haven't heard back\". The phrases are the pack lexicon "
     "`follow-up-reference` (with `no-reply`, `guilt` and `thread-close`), which your own pack can extend.",
-    "4. `linkedin`: no subject line, and the message speaks of connecting (\"glad to connect\", "
+    "4. `script` again for a voicemail written out as one paragraph: no subject line, and it speaks as a "
+    "phone call (\"I'm calling about\", \"leaving you a quick message\", \"call me back\").",
+    "5. `linkedin`: no subject line, and the message speaks of connecting (\"glad to connect\", "
     "\"worth connecting\", \"we aren't connected yet\", \"add you to my network\"). An email has a subject; a "
     "connection note has none and says why it asks to connect.",
-    "5. `cold-email` otherwise.",
+    "6. `cold-email` otherwise.",
     "",
     "`announcement` looks like any other short email, so it is never inferred: name it. A LinkedIn message "
     "that never mentions connecting reads as a cold email unless it is named.",
@@ -153,6 +156,15 @@ _CONNECTING = linear_regex.compile(
     r"|(?:be|are|aren't|aren’t|not|get|getting|worth|to)[ \t]+connect(?:ed|ing)?\b"
     r"|connection[ \t]+request"
     r"|add(?:ing)?[ \t]+you[ \t]+to[ \t]+my[ \t]+(?:professional[ \t]+)?network)",
+    linear_regex.I,
+)
+# A phone call in writing, as a voicemail script says it: "I'm calling about", "calling because", "leaving
+# you a quick message", "call me back". An email says "call me" too, but not "I'm calling"; only a message
+# with no subject line is read as a voicemail.
+_CALLING = linear_regex.compile(
+    r"\b(?:(?:i'?m|i’m|i am|i was|just)[ \t]+calling\b|calling[ \t]+(?:you[ \t]+)?(?:about|because|regarding|from)\b"
+    r"|(?:leaving|left)[ \t]+(?:you[ \t]+)?(?:a|this)[ \t]+(?:quick[ \t]+|short[ \t]+|brief[ \t]+)?(?:message|voicemail)\b"
+    r"|call[ \t]+me[ \t]+back\b|give[ \t]+me[ \t]+a[ \t]+(?:call|ring)[ \t]+back\b|return[ \t]+(?:my|this)[ \t]+call\b)",
     linear_regex.I,
 )
 # A sentence ends at terminal punctuation or a blank line (paragraph); "first sentences" are this many.
@@ -217,6 +229,10 @@ def infer_profile(
         return ChosenProfile("follow-up", f"the opening refers to an earlier message (\"{opening_cue}\")")
     if subject_cue:
         return ChosenProfile("follow-up", f"the subject refers to an earlier message (\"{subject_cue}\")")
+    calling = _CALLING.search(body) if not (subject or "").strip() else None
+    if calling:
+        said = " ".join(calling.group(0).split()).lower()
+        return ChosenProfile("script", f"no subject line, and it speaks as a phone call (\"{said}\")")
     connecting = _CONNECTING.search(body) if not (subject or "").strip() else None
     if connecting:
         said = " ".join(connecting.group(0).split()).lower()

@@ -106,6 +106,24 @@ def test_first_message_phrases_are_not_references(linter: Linter, opening: str) 
 
 
 @pytest.mark.parametrize(
+    "voicemail",
+    [
+        "Hi Priya, it's Sam at Brightline. I'm calling about the weekend rota at your Leeds clinic. I'm on 0113 496 0123.",
+        "Priya, Sam from Brightline, leaving you a quick message about the Saturday shifts. Call me back on 0113 496 0123.",
+    ],
+)
+def test_a_voicemail_written_as_one_paragraph_is_a_script(linter: Linter, voicemail: str) -> None:
+    profile, reason = _profile(linter.lint_message(body=voicemail))
+    assert profile == "script", voicemail
+    assert "phone call" in reason
+
+
+def test_an_email_that_mentions_a_call_is_no_voicemail(linter: Linter) -> None:
+    body = "Hi Priya,\n\nI'm calling a meeting of clinic managers in May. Would your Leeds team join?\n"
+    assert _profile(linter.lint_message(subject="Clinic managers in May", body=body))[0] == "cold-email"
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Hi Priya, your talk on warehouse returns at the logistics meetup stuck with me. Glad to connect.",
