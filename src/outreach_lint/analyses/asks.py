@@ -100,6 +100,7 @@ def _has(lexicon: LexiconLookup, name: str, sent: Span) -> bool:
 
 
 _THIRD_PARTIES = frozenset({"them", "they", "him", "her", "she", "he"})
+_OTHERS_OWNERS = frozenset({"your", "their", "his", "her"})
 
 
 def _asked_for(doc: Doc, start: int) -> bool:
@@ -111,6 +112,10 @@ def _asked_for(doc: Doc, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
         return True
+    word = doc[span.start]
+    noun = word.head if word.dep_ == "compound" else word
+    if any(c.dep_ == "poss" and c.lower_ in _OTHERS_OWNERS for c in noun.children):
+        return False  # "for your January board meeting": the reader's own meeting, not one asked for
     before = doc[span.start - 1].lower_
     if before in _NEGATIONS or before in ("your", "yours"):
         return False

@@ -45,6 +45,8 @@ from ._common import ASK_RULE_LEXICONS
         Example("Hi Sam,\n\nFollowing up on the onboarding checklist. Would Tuesday at 10 work for a call?\n", profile="follow-up"),
         Example("Hi Jo,\n\nThe pilot numbers are in. Want me to send the one-page summary?\n", profile="follow-up"),
         Example("Hi Al,\n\nYou asked about pricing. Are you free for 15 minutes this week?\n", profile="follow-up"),
+        Example("Hi Al,\n\nThe grant round is open. Shall I write a one-page summary for your March board meeting?\n",
+                profile="follow-up"),
     ),
 )
 def open_ended_meeting_ask(ctx: RuleContext) -> Iterator[Finding]:
