@@ -40,6 +40,7 @@ from ...rule import RuleContext, RuleDocs, rule, short
         "Hi Dana,\n\nI love your content and your company is really impressive. Can we talk this week?\n",
         "Hi Jo,\n\nI came across your profile and thought we should connect. Are you free for a call?\n",
         "Hi Al,\n\nBig fan of your work! We help teams like yours save time. Worth a chat?\n",
+        "Hi Al,\n\nHonestly, love what you're building. We help founders grow. Open to a call this week?\n",
     ),
     passes=(
         "Hi Dana,\n\nI loved your post on cutting month-end to five days. The approvals point matched what we see. "

@@ -43,6 +43,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hi Sam,\n\nJust following up on my last email. Let me know what you think.\n\nBest,\nAna\n",
                 profile="follow-up"),
         Example("Hi Jo,\n\nCircling back on this. Any thoughts?\n", profile="follow-up"),
+        Example("Hi Jo,\n\nWanted to make sure this didn't get buried. Any reaction to the note below?\n",
+                profile="follow-up"),
         Example("Hi Lee,\n\nChecking in to see if you had a chance to look at my note. Would love to connect.\n",
                 profile="follow-up"),
     ),
