@@ -46,6 +46,7 @@ BEGIN, END = "<!-- accuracy:begin -->", "<!-- accuracy:end -->"
 CORPUS = ROOT / "tests" / "corpus" / "messages.jsonl"
 HOLDOUT = ROOT / "tests" / "corpus" / "holdout.jsonl"
 REAL_STYLES = ROOT / "tests" / "corpus" / "messages-real-styles.jsonl"
+UNSEEN = ROOT / "tests" / "corpus" / "messages-unseen.jsonl"
 DEV = ROOT.parent / "shared" / "eval" / "real-outreach-dev.jsonl"
 HALF_A, HALF_B = "half A (tune)", "half B (check)"
 
@@ -110,7 +111,7 @@ def shown(path: Path) -> str:
 def measure(dev: Path) -> str:
     linter = Linter()
     sets = [(CORPUS, "team corpus", False), (REAL_STYLES, "team corpus in real styles", False),
-            (HOLDOUT, "holdout", False)]
+            (HOLDOUT, "holdout", False), (UNSEEN, "written without reading the rules", False)]
     notes = []
     if dev.is_file():
         sets.append((dev, "dev set", True))
