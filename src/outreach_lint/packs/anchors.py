@@ -172,19 +172,31 @@ class AnchoredMatcher:
             for value in values:
                 self.lookups.setdefault(attr, {}).setdefault(hash_string(value), set()).add(key)
 
+    def keys(self) -> list[str]:
+        return list(self._groups)
+
     def __call__(self, doc: Doc, columns: dict[str, list[int]]) -> list[tuple[int, int, int]]:
         """(match_id, start, end) over the Doc; ``columns`` holds its attribute values by name, one
         list per attribute in ``lookups``."""
+        positions = self.anchors(columns)
+        return [m for key in self._groups for m in self.match(key, doc, positions)]
+
+    def anchors(self, columns: dict[str, list[int]]) -> dict[str, list[int]]:
+        """Where each key's anchors occur: token positions by key, for :meth:`match`."""
         positions: dict[str, list[int]] = {}
         for attr, keys_of in self.lookups.items():
             for i, value in enumerate(columns[attr]):
                 if value in keys_of:
                     for key in keys_of[value]:
                         positions.setdefault(key, []).append(i)
-        out: list[tuple[int, int, int]] = []
+        return positions
+
+    def match(self, key: str, doc: Doc, positions: dict[str, list[int]]) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of one key's patterns over the Doc, given :meth:`anchors`' positions."""
+        group = self._groups[key]
         length = len(doc)
-        for key, group in self._groups.items():
-            ranges = [(0, length)] if group.anywhere else windows(positions.get(key, ()), group.reach, length)
-            for first, last in ranges:
-                out.extend((m, s + first, e + first) for m, s, e in group.matcher(doc[first:last]))
+        ranges = [(0, length)] if group.anywhere else windows(positions.get(key, ()), group.reach, length)
+        out: list[tuple[int, int, int]] = []
+        for first, last in ranges:
+            out.extend((m, s + first, e + first) for m, s, e in group.matcher(doc[first:last]))
         return out
