@@ -232,7 +232,7 @@ class RuleContext:
         profile: str,
         mode: str,
         seller_names: tuple[str, ...],
-        matches: dict[str, list[tuple[int, int, str]]],
+        matches: Mapping[str, list[tuple[int, int, str]]],
         annotations: frozenset[str],
         wanted: frozenset[str] = frozenset(),
     ) -> None:

@@ -82,3 +82,37 @@ def test_operator_repeats() -> None:
     assert repeats("{,2}") == (0, 2)
     assert repeats("{1,}") == (1, None)
     assert repeats("{x}") is None
+
+
+class _SpanRecorder:
+    """Stands in for a group's spaCy Matcher and records the token ranges it is run on."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        self.matcher = matcher
+        self.ranges: list[tuple[int, int]] = []
+
+    def __call__(self, span):  # type: ignore[no-untyped-def]
+        self.ranges.append((span.start, span.end))
+        return self.matcher(span)
+
+
+def test_a_pattern_anchored_on_its_first_word_is_matched_forward_only() -> None:
+    doc = NLP("so we are thrilled to announce it and thrilled to announce more")
+    anchored = AnchoredMatcher(NLP.vocab, frozenset({"to"}))
+    anchored.add("k", [[{"LOWER": "thrilled"}, {"LOWER": "to"}, {"LOWER": "announce"}]])
+    group = anchored._groups["k"]
+    recorder = group.matcher = _SpanRecorder(group.matcher)  # type: ignore[assignment]
+    found = sorted((s, e) for _, s, e in anchored(doc, _columns(doc)))
+    assert found == [(3, 6), (8, 11)]
+    # Each window starts at the anchor: a match cannot begin before its pattern's first token.
+    assert recorder.ranges == [(3, 6), (8, 11)]
+
+
+def test_a_pattern_anchored_on_its_last_word_is_matched_backward_only() -> None:
+    doc = NLP("we are thrilled to announce it")
+    anchored = AnchoredMatcher(NLP.vocab, frozenset({"we", "are"}))
+    anchored.add("k", [[{"LOWER": {"IN": ["we", "they"]}}, {"LOWER": "are", "OP": "?"}, {"LOWER": "thrilled"}]])
+    group = anchored._groups["k"]
+    recorder = group.matcher = _SpanRecorder(group.matcher)  # type: ignore[assignment]
+    assert sorted((s, e) for _, s, e in anchored(doc, _columns(doc))) == [(0, 3)]
+    assert recorder.ranges == [(0, 3)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ RENDERED_FORMATS = frozenset({"eml", "mbox", "jsonl", "json"})
 # heard back", "did you get my email", "closing the loop").
 FOLLOW_UP_LEXICONS = ("follow-up-reference", "no-reply", "guilt", "thread-close")
 
-Matches = dict[str, list[tuple[int, int, str]]]
+Matches = Mapping[str, list[tuple[int, int, str]]]
 
 
 def message_profile(p: LintedMessage, settings: Settings, matches: Matches) -> ChosenProfile:

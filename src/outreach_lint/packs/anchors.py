@@ -8,9 +8,10 @@ rule time. Two rewrites keep its output identical and its cost small:
   since a plain value is compared in C while a set is a Python predicate evaluated per token.
 - ``AnchoredMatcher``: every pattern has a required token with a word-like value (its anchor). Each
   rule's or lexicon's patterns get their own Matcher, run only on windows of the Doc around tokens
-  that carry one of its anchors (found with one vectorised lookup for all of them). A match always
-  contains its anchor and a window reaches as far as that group's longest pattern, so every match
-  lies inside a window and the output is the same as one Matcher over the whole Doc.
+  that carry one of its anchors (found with one lookup for all of them). A match always contains its
+  anchor and a window reaches as far before and after it as that group's patterns can (a pattern
+  anchored on its first word reaches only forward), so every match lies inside a window and the output
+  is the same as one Matcher over the whole Doc.
 """
 
 from __future__ import annotations
@@ -80,26 +81,16 @@ def repeats(op: Any) -> tuple[int, int | None] | None:
     return int(low or 0), (int(high) if high else None)  # {n,m}, {,m}, {n,}
 
 
-def max_length(pattern: Sequence[dict[str, Any]]) -> int | None:
-    """The most tokens the pattern can cover, or None when a token may repeat without limit."""
-    total = 0
-    for token in pattern:
-        counts = repeats(token.get("OP"))
-        if counts is None or counts[1] is None:
-            return None
-        total += counts[1]
-    return total
-
-
-def anchor(pattern: Sequence[dict[str, Any]], common: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
-    """(attribute, values) of the required token that best tells where the pattern can match.
+def anchor(pattern: Sequence[dict[str, Any]], common: frozenset[str]) -> tuple[str, tuple[str, ...], int] | None:
+    """(attribute, values, index in the pattern) of the required token that best tells where the
+    pattern can match.
 
     Required means it must occur once at least ("+", "{1,3}"; not "?", "*", "{,2}" or the negation
     "!"). Among those, a word attribute beats a tag, and values that are rare words beat common ones
     ("thrilled" over "we").
     """
-    best: tuple[tuple[int, int, int], str, tuple[str, ...]] | None = None
-    for token in pattern:
+    best: tuple[tuple[int, int, int], str, tuple[str, ...], int] | None = None
+    for index, token in enumerate(pattern):
         op = token.get("OP")
         counts = repeats(op)
         if op == "!" or counts is None or counts[0] < 1:
@@ -117,15 +108,30 @@ def anchor(pattern: Sequence[dict[str, Any]], common: frozenset[str]) -> tuple[s
                 values = tuple(dict.fromkeys(v for v in values))
             rank = (attr == "TAG", sum(v.lower() in common for v in values), len(values))
             if best is None or rank < best[0]:
-                best = (rank, attr, values)
-    return None if best is None else (best[1], best[2])
+                best = (rank, attr, values, index)
+    return None if best is None else (best[1], best[2], best[3])
 
 
-def windows(positions: Iterable[int], reach: int, length: int) -> list[tuple[int, int]]:
-    """Merged token ranges that hold every span of up to ``reach`` tokens containing one of ``positions``."""
+def reach_around(pattern: Sequence[dict[str, Any]], index: int) -> tuple[int, int] | None:
+    """(before, after): the most tokens a match can have before and after a token that matched the
+    pattern's token ``index``; None when a token may repeat without limit.
+
+    The anchor token itself may repeat ("{1,3}"), so its other repetitions count on both sides.
+    """
+    most = [repeats(token.get("OP")) for token in pattern]
+    if any(m is None or m[1] is None for m in most):
+        return None
+    counts = [m[1] for m in most]  # type: ignore[index]
+    extra = counts[index] - 1
+    return sum(counts[:index]) + extra, sum(counts[index + 1 :]) + extra
+
+
+def windows(positions: Iterable[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
+    """Merged token ranges that hold every span reaching at most ``before`` tokens before and ``after``
+    tokens after one of ``positions``."""
     out: list[tuple[int, int]] = []
     for p in sorted(positions):
-        start, end = max(0, p - reach + 1), min(length, p + reach)
+        start, end = max(0, p - before), min(length, p + after + 1)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
@@ -135,10 +141,15 @@ def windows(positions: Iterable[int], reach: int, length: int) -> list[tuple[int
 
 @dataclass
 class _Group:
-    """One rule's or lexicon's token patterns, with how far a match can reach from its anchor."""
+    """One rule's or lexicon's token patterns, with how far a match can reach from its anchor.
+
+    A match reaches only forward from an anchor that is its pattern's first token, so the reach is
+    kept on each side: windows around such anchors are half as long as a reach both ways.
+    """
 
     matcher: Matcher
-    reach: int = 0
+    before: int = 0
+    after: int = 0
     anywhere: bool = False  # a pattern without an anchor or a length limit: scan the whole Doc
 
 
@@ -163,28 +174,41 @@ class AnchoredMatcher:
             group = self._groups[key] = _Group(Matcher(self._vocab))
         group.matcher.add(key, list(patterns))
         for pattern in patterns:
-            reach, found = max_length(pattern), anchor(pattern, self._common)
+            found = anchor(pattern, self._common)
+            reach = None if found is None else reach_around(pattern, found[2])
             if reach is None or found is None:
                 group.anywhere = True
                 continue
-            group.reach = max(group.reach, reach)
-            attr, values = found
+            group.before, group.after = max(group.before, reach[0]), max(group.after, reach[1])
+            attr, values, _ = found
             for value in values:
                 self.lookups.setdefault(attr, {}).setdefault(hash_string(value), set()).add(key)
+
+    def keys(self) -> list[str]:
+        return list(self._groups)
 
     def __call__(self, doc: Doc, columns: dict[str, list[int]]) -> list[tuple[int, int, int]]:
         """(match_id, start, end) over the Doc; ``columns`` holds its attribute values by name, one
         list per attribute in ``lookups``."""
+        positions = self.anchors(columns)
+        return [m for key in self._groups for m in self.match(key, doc, positions)]
+
+    def anchors(self, columns: dict[str, list[int]]) -> dict[str, list[int]]:
+        """Where each key's anchors occur: token positions by key, for :meth:`match`."""
         positions: dict[str, list[int]] = {}
         for attr, keys_of in self.lookups.items():
             for i, value in enumerate(columns[attr]):
                 if value in keys_of:
                     for key in keys_of[value]:
                         positions.setdefault(key, []).append(i)
-        out: list[tuple[int, int, int]] = []
+        return positions
+
+    def match(self, key: str, doc: Doc, positions: dict[str, list[int]]) -> list[tuple[int, int, int]]:
+        """(match_id, start, end) of one key's patterns over the Doc, given :meth:`anchors`' positions."""
+        group = self._groups[key]
         length = len(doc)
-        for key, group in self._groups.items():
-            ranges = [(0, length)] if group.anywhere else windows(positions.get(key, ()), group.reach, length)
-            for first, last in ranges:
-                out.extend((m, s + first, e + first) for m, s, e in group.matcher(doc[first:last]))
+        ranges = [(0, length)] if group.anywhere else windows(positions.get(key, ()), group.before, group.after, length)
+        out: list[tuple[int, int, int]] = []
+        for first, last in ranges:
+            out.extend((m, s + first, e + first) for m, s, e in group.matcher(doc[first:last]))
         return out

@@ -2,8 +2,9 @@
 
 All phrase and pattern rules compile once per pipeline: phrases (and token patterns that are only
 words) into PhraseMatchers, one-word lemma lists into a hash table, and the remaining token patterns
-into an AnchoredMatcher (see ``anchors``). Each Doc is scanned once and the matches are handed to the
-rules by code. Rules then apply their kind's logic.
+into an AnchoredMatcher (see ``anchors``). Each Doc is scanned once by the phrase matchers and the
+table, its token patterns run per code when a rule or analysis first reads the code, and the matches
+are handed to the rules by code. Rules then apply their kind's logic.
 """
 
 from __future__ import annotations
@@ -277,6 +278,10 @@ class CompiledPacks:
             for terms in groups:
                 self._add(f"{lexicon_key(name)}{_SEP}", terms)
         self._word_keys = _by_hash(self._words)
+        # The Matcher's keys by the code (or @lexicon) they report under: a code has one key per label.
+        self._pattern_keys: dict[str, list[str]] = {}
+        for key in self.matcher.keys():
+            self._pattern_keys.setdefault(key.partition(_SEP)[0], []).append(key)
 
     def _add(self, key: str, terms: Terms) -> None:
         from spacy.tokens import Doc
@@ -316,11 +321,15 @@ class CompiledPacks:
     def _can_match(self, pattern: list[dict[str, Any]]) -> bool:
         return self._annotations is None or pattern_requirements(pattern) <= self._annotations
 
-    def run(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
-        """Matches by rule code (and by ``@lexicon`` name): (start_char, end_char, label)."""
-        out: dict[str, list[tuple[int, int, str]]] = {}
+    def run(self, doc: Doc) -> PackMatches:
+        """Matches by rule code (and by ``@lexicon`` name): (start_char, end_char, label).
+
+        The phrase matchers and the one-word lookups find every key's matches here; the token patterns
+        run per key when the key is first read (see :class:`PackMatches`).
+        """
+        out: dict[str, list[Hit]] = {}
         if not len(doc):
-            return out
+            return PackMatches(out)
         from spacy import attrs
 
         # The Doc's attribute array as Python lists, one per attribute: reading these is far cheaper
@@ -338,9 +347,6 @@ class CompiledPacks:
             if len(matcher):
                 for match in matcher(doc):
                     record(*match)
-        if len(self.matcher):
-            for match in self.matcher(doc, column):
-                record(*match)
         if self._word_keys:
             # One-word lemma phrases: the token's lower-case form or its lemma is one of the words.
             words = self._word_keys
@@ -349,6 +355,69 @@ class CompiledPacks:
                     for key in words.get(lower, frozenset()) | words.get(lemma, frozenset()):
                         code, _, label = key.partition(_SEP)
                         out.setdefault(code, []).append((starts[i], starts[i] + lengths[i], label))
-        for hits in out.values():
+
+        return PackMatches(out, _TokenPatterns(self.matcher, self._pattern_keys, doc, column))
+
+
+Hit = tuple[int, int, str]
+
+
+class _TokenPatterns:
+    """The AnchoredMatcher's patterns for one Doc, run one code at a time."""
+
+    def __init__(self, matcher: AnchoredMatcher, keys: dict[str, list[str]], doc: Doc, column: dict[str, list[int]]) -> None:
+        self.codes = frozenset(keys)
+        self._matcher, self._keys, self._doc, self._column = matcher, keys, doc, column
+        self._anchors: dict[str, list[int]] | None = None  # every key's anchors, found for the first code run
+
+    def __call__(self, code: str) -> list[Hit]:
+        if self._anchors is None:
+            self._anchors = self._matcher.anchors(self._column)
+        starts, lengths = self._column["IDX"], self._column["LENGTH"]
+        vocab = self._doc.vocab.strings
+        found = []
+        for key in self._keys[code]:
+            for match_id, start, end in self._matcher.match(key, self._doc, self._anchors):
+                found.append((starts[start], starts[end - 1] + lengths[end - 1], vocab[match_id].partition(_SEP)[2]))
+        return found
+
+
+class PackMatches(Mapping[str, list[Hit]]):
+    """One Doc's matches by rule code and ``@lexicon`` name, each key's in text order.
+
+    A message reads only some keys (a call script's word lists are not read in an email, a rule of
+    another profile does not run), and running the Matcher is most of the cost of matching, so a key's
+    token patterns run when the key is first read. A key reads the same matches either way.
+    """
+
+    def __init__(self, found: dict[str, list[Hit]], patterns: _TokenPatterns | None = None) -> None:
+        self._found = found  # by key: its phrase and word hits, then its token patterns' too once they ran
+        self._waiting = set(patterns.codes) if patterns is not None else set()  # keys whose patterns have not run
+        self._patterns = patterns
+        for hits in found.values():
             hits.sort()  # text order, whichever matcher found them
-        return out
+
+    def _hits(self, code: str) -> list[Hit]:
+        if code in self._waiting:
+            self._waiting.discard(code)
+            assert self._patterns is not None
+            hits = self._found.get(code, []) + self._patterns(code)
+            hits.sort()
+            if hits:
+                self._found[code] = hits
+        return self._found.get(code, [])
+
+    def get(self, code: str, default: Any = None) -> Any:
+        return self._hits(code) or default
+
+    def __getitem__(self, code: str) -> list[Hit]:
+        hits = self._hits(code)
+        if not hits:
+            raise KeyError(code)
+        return hits
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([code for code in sorted({*self._found, *self._waiting}) if self._hits(code)])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

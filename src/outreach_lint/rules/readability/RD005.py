@@ -12,9 +12,10 @@ from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 def _words(text: str) -> int:
     """A run of non-space characters counts as a word if it has a letter or digit.
 
-    Counted over str.split (linear, and several times faster than a regex findall on long bodies).
+    Counted over str.split (linear, and several times faster than a regex findall on long bodies); the
+    characters are tested by map in C, not by a generator, which the rule's cost was mostly made of.
     """
-    return sum(1 for run in text.split() if any(ch.isalnum() for ch in run))
+    return sum(1 for run in text.split() if any(map(str.isalnum, run)))
 
 
 class WallOptions(RuleOptions):
