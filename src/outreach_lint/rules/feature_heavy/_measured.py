@@ -16,6 +16,10 @@ _QUANTITY_UNITS = frozenset({"%", "percent", "per", "points", "pts", "x", "times
 def in_measured_outcome(ctx: RuleContext, start: int, end: int) -> bool:
     """The term at ``[start, end)`` sits in a clause that measures a change: a number that moves
     ("from 72% to 91%", "to 88%") or a change word next to a quantity ("rose 19 points", "doubled")."""
+    # Most terms sit in sentences with no number at all: those are answered from one pass per message.
+    numbered = ctx.memo("numbered_sentences", lambda: _numbered_sentences(ctx))
+    if not any(s <= start < e for s, e in numbered):
+        return False
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -28,6 +32,12 @@ def in_measured_outcome(ctx: RuleContext, start: int, end: int) -> bool:
         return True
     change = ctx.lexicon_in("measured-change", clause.start_char, clause.end_char)
     return bool(change) and any(_is_quantity(t) or _unit_after(t) for t in numbers)
+
+
+def _numbered_sentences(ctx: RuleContext) -> list[tuple[int, int]]:
+    """(start, end) of each sentence with a number or a quantity in it."""
+    return [(sent.start_char, sent.end_char) for sent in ctx.doc.sents
+            if any(t.like_num or _is_quantity(t) for t in ctx.tokens_of(sent))]
 
 
 def _clause(span: Span) -> Span:
