@@ -9,7 +9,7 @@ pack lexicons, the structure (questions, imperatives, sentence roots) from the p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -185,11 +185,18 @@ _PHONE = linear_regex.compile(r"\+?\d[\d ().-]{5,18}\d")
 _CALLBACK_MAX_WORDS = 4
 
 
+def phone_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phone number in ``text``: a run of digits and separators with seven digits or more."""
+    for m in _PHONE.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) >= 7:
+            yield m.start(), m.end()
+
+
 def _callback_number(sent_text: str, words: Sequence[Token]) -> bool:
     """A sentence that is a phone number and little else ("555-0147.", "Again, Sara, 555-0147.")."""
     if sum(1 for t in words if t.is_alpha) > _CALLBACK_MAX_WORDS:
         return False
-    return any(sum(c.isdigit() for c in m.group(0)) >= 7 for m in _PHONE.finditer(sent_text))
+    return next(phone_numbers(sent_text), None) is not None
 
 
 def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str | None, tuple[int, int] | None]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ... import linear_regex
+from ...analyses.asks import phone_numbers
 from ...analyses.references import READER_PRONOUNS
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ QUESTION_LEXICONS = (PERMISSION, EMPTY, PITCH, COMMITMENT, "ask-meeting", "inter
 VOICEMAIL_LEXICONS = (CALLBACK, VOICEMAIL, CALLBACK_DETAIL, REFERRAL, PITCH, EMPTY, PERMISSION, "pleasantry", "vague-ask")
 
 # A phone number as it is read out or written: seven or more digits in groups ("555-0134", "(212) 555 0188").
-_PHONE = linear_regex.compile(r"(?:\+?\d[\d ().-]{5,18}\d)")
 _PHONE_FIELD = linear_regex.compile(r"phone|number|cell|mobile|tel\b|direct|line", linear_regex.I)
 
 
@@ -148,9 +148,8 @@ def is_voicemail(ctx: RuleContext) -> bool:
 
 def phone_span(ctx: RuleContext, start: int, end: int) -> tuple[int, int] | None:
     """Where the first phone number or phone merge field of ``[start, end)`` is."""
-    for m in _PHONE.finditer(ctx.text[start:end]):
-        if sum(c.isdigit() for c in m.group(0)) >= 7:
-            return start + m.start(), start + m.end()
+    for s, e in phone_numbers(ctx.text[start:end]):
+        return start + s, start + e
     for f in ctx.prepared.merge_fields:
         if start <= f.start < end and _PHONE_FIELD.search(f.typed) is not None:
             return f.start, f.end
