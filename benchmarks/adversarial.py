@@ -75,6 +75,7 @@ GENERIC: dict[str, Callable[[int], str]] = {
     "subject-spaces": repeat(" ", "Subject:", "x"),
     "unicode-spaces": repeat("\u00a0\u2009"),
     "dots": repeat("."),
+    "blanks": repeat("___ ", "It costs "),
 }
 
 
@@ -155,6 +156,7 @@ FORMATS: list[tuple[str, str, Callable[[int], str]]] = [
     ("text: Subject line then spaces", "a.txt", repeat(" ", "Subject:", "x\n\nHi")),
     ("text: long word, broken field", "a.txt", repeat("a", "Hi ", "{")),
     ("text: many short lines", "a.txt", repeat("ok\n")),
+    ("text: a line of blanks to fill in", "a.txt", repeat("___ ", "It costs ", "a month.")),
     ("text: many links", "a.txt", repeat("see https://a.example/x ")),
     ("text: words", "a.txt", repeat("We help teams like yours ship faster. ")),
     ("markdown: brackets", "a.md", repeat("[")),

@@ -129,10 +129,11 @@ _NO_SPAN = (-1, -1)
 class Match:
     """A match: the span of each group, as offsets into the text the caller passed."""
 
-    __slots__ = ("_spans", "_names", "string")
+    __slots__ = ("_spans", "_names", "string", "_last")
 
     def __init__(self, spans: list[tuple[int, int]], names: dict[str, int], string: str) -> None:
         self._spans, self._names, self.string = spans, names, string
+        self._last: str | None | bool = False  # lastgroup, once asked (False: not yet)
 
     def _index(self, group: int | str) -> int:
         return self._names[group] if isinstance(group, str) else group
@@ -161,12 +162,15 @@ class Match:
     @property
     def lastgroup(self) -> str | None:
         """The named group that closed last (the one taken, in an alternation of named groups)."""
+        if self._last is not False:
+            return self._last  # type: ignore[return-value]
         best: tuple[int, int] | None = None
         name_of = None
         for name, index in self._names.items():
             s, e = self._spans[index]
             if s >= 0 and (best is None or (e, -index) > best):
                 best, name_of = (e, -index), name
+        self._last = name_of
         return name_of
 
 

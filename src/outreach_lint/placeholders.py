@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import linear_regex
 from .linear_regex import Match
@@ -69,13 +70,21 @@ def _blank_in_a_line_of_words(m: Match, text: str) -> bool:
     """A run of x's or underscores is a blank to fill in only inside a line of words ("costs ___ a month"):
     a line of underscores is a separator, and "XXX-1234" or "xxx@" is part of an identifier."""
     start, end = m.span()
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if not (text[line_start:start].strip() or text[end:line_end].strip()):
+    if not (_word_on_line(text, start - 1, -1) or _word_on_line(text, end, 1)):
         return False
     after = text[end : end + 1]
     return not (after.isalnum() or after in "-@_/")
+
+
+def _word_on_line(text: str, at: int, step: int) -> bool:
+    """Whether something other than white space stands on the same line, from ``at`` going ``step`` (-1 or 1).
+
+    The walk stops at the first character that is not white space, so each run of spaces is walked
+    by one blank at most and a line of many blanks costs time linear in its length.
+    """
+    while 0 <= at < len(text) and text[at] != "\n" and text[at].isspace():
+        at += step
+    return 0 <= at < len(text) and text[at] != "\n"
 
 
 def merge_fields(text: str) -> Iterator[Match]:
@@ -96,13 +105,28 @@ class MergeField:
     typed: str = ""  # the field as the reader's text has it (decoded), before it became a placeholder
 
 
+# The name groups of each syntax, by the syntax's group name: a match reads only its own syntax's
+# groups (a dict of every group, for each of thousands of fields, was most of the cost of a long text).
+def _group_names(rx: str) -> tuple[str, ...]:
+    names, at = [], rx.find("(?P<")
+    while at >= 0:
+        close = rx.index(">", at)
+        names.append(rx[at + 4 : close])
+        at = rx.find("(?P<", close)
+    return tuple(names)
+
+
+_NAME_GROUPS: dict[str, tuple[str, ...]] = {name.replace("-", "_"): _group_names(rx) for name, rx in _SYNTAXES}
+
+
 def field_name(match: Match) -> tuple[str, str]:
     """The field's name and syntax for a match of :func:`merge_fields`."""
-    syntax = (match.lastgroup or "").replace("_", "-")
-    name = next(v for k, v in match.groupdict().items() if k[0] == "n" and k[1:].isdigit() and v is not None)
-    return name.strip(), syntax
+    group = match.lastgroup or ""
+    name = next(v for v in (match.group(g) for g in _NAME_GROUPS[group]) if v is not None)
+    return name.strip(), group.replace("_", "-")
 
 
+@lru_cache(maxsize=4096)
 def placeholder_for(name: str, syntax: str) -> str:
     """A word the parser reads the way a filled-in value would be read."""
     if syntax == "liquid-tag":

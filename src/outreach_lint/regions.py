@@ -446,21 +446,30 @@ def _ask_zone(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] |
     return start, end
 
 
+# What the parser takes (spaCy's max_length), less a margin for the subject and greeting layout.
+PARSER_CHARS = 999_000
+
+
 def _merge_fields(text: MappedText, regions: list[Region]) -> tuple[MappedText, list[Region], tuple[MergeField, ...]]:
     """Replace merge fields with a neutral word the parser reads as a filled-in value."""
     matches = list(merge_fields(text.text))
     if not matches:
         return text, regions, ()
+    named = [field_name(m) for m in matches]
+    words = [placeholder_for(name, syntax) or " " for name, syntax in named]
+    # A text of thousands of short fields ("___ ___ ...", "{a}{a}...") would grow past what the parser
+    # takes once each became a word longer than itself; then every such word is cut to one letter, so
+    # the text never grows and a message the reader let through is never refused at the parser.
+    if len(text) + sum(max(0, len(w) - (m.end() - m.start())) for w, m in zip(words, matches)) > PARSER_CHARS:
+        words = [w if len(w) <= m.end() - m.start() else "X" for w, m in zip(words, matches)]
     b = TextBuilder()
     fields: list[MergeField] = []
     old_marks: list[int] = []  # old offsets where the length changes
     deltas: list[int] = []  # cumulative shift after each mark
     shift = 0
     pos = 0
-    for m in matches:
-        name, syntax = field_name(m)
+    for m, (name, syntax), word in zip(matches, named, words):
         b.copy(text, pos, m.start())
-        word = placeholder_for(name, syntax) or " "
         start = b.length
         b.insert(word, text, m.start(), m.end())
         fields.append(MergeField(name, syntax, start, b.length, m.group(0)))

@@ -57,6 +57,7 @@ FILES = {
 # Readers only (no parse): a document whose words would take the parser longer than the guard.
 READERS = {
     "repeated '**a ' in Markdown": ("a.md", "**a " * 25_000),
+    "a line of blanks to fill in ('___ ' 100,000 times)": ("a.txt", "It costs " + "___ " * 100_000 + "a month."),
 }
 
 
@@ -92,3 +93,18 @@ def test_the_parser_never_sees_a_run_longer_than_the_limit(linter: Linter) -> No
     source = report.source
     assert all(source[d.start.offset : d.end.offset] == d.excerpt for d in report.diagnostics)
     assert any(d.code == "PC002" for d in report.diagnostics)  # the prose after the run is still read
+
+
+def test_many_short_fields_never_grow_the_text_past_the_parser(linter: Linter, monkeypatch) -> None:
+    """Each field stands in the parsed text as a word; thousands of short ones ("___", "{a}") would make a
+    text the reader let through longer than the parser takes. Then the words are cut to one letter, and
+    every field is still reported at its own place."""
+    import outreach_lint.regions as regions
+
+    monkeypatch.setattr(regions, "PARSER_CHARS", 2_000)
+    monkeypatch.setattr(linter.nlp, "max_length", 2_100)  # the parser's limit, scaled down with it
+    body = "Hi Sam,\n\nIt costs " + "{a} " * 400 + "a month. Worth a look?\n"
+    report = within_guard(lambda: linter.lint_message(body=body, mode="rendered"))
+    fields = [d for d in report.diagnostics if d.code == "MF001"]
+    assert len(fields) == 400
+    assert all(report.source[d.start.offset : d.end.offset] == "{a}" for d in fields)
