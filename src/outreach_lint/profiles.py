@@ -172,6 +172,10 @@ _SENTENCE_END = linear_regex.compile(r"[.!?…]+[\"'”’)\]]*(?:\s|$)|\n[ \t]*
 OPENING_SENTENCES = 2
 
 
+# What a message with no subject line is, by what it says, in the order tried.
+_NO_SUBJECT_CUES = ((_CALLING, "script", "speaks as a phone call"), (_CONNECTING, "linkedin", "asks to connect"))
+
+
 def reply_subject(subject: str | None) -> bool:
     """Whether the subject line is a mail client's reply subject ("Re: ...")."""
     return subject is not None and _REPLY_SUBJECT.match(subject) is not None
@@ -229,14 +233,12 @@ def infer_profile(
         return ChosenProfile("follow-up", f"the opening refers to an earlier message (\"{opening_cue}\")")
     if subject_cue:
         return ChosenProfile("follow-up", f"the subject refers to an earlier message (\"{subject_cue}\")")
-    calling = _CALLING.search(body) if not (subject or "").strip() else None
-    if calling:
-        said = " ".join(calling.group(0).split()).lower()
-        return ChosenProfile("script", f"no subject line, and it speaks as a phone call (\"{said}\")")
-    connecting = _CONNECTING.search(body) if not (subject or "").strip() else None
-    if connecting:
-        said = " ".join(connecting.group(0).split()).lower()
-        return ChosenProfile("linkedin", f"no subject line, and it asks to connect (\"{said}\")")
+    if not (subject or "").strip():  # an email has a subject line; a voicemail or a connection note has none
+        for cue, profile, says in _NO_SUBJECT_CUES:
+            found = cue.search(body)
+            if found:
+                said = " ".join(found.group(0).split()).lower()
+                return ChosenProfile(profile, f"no subject line, and it {says} (\"{said}\")")
     return ChosenProfile(
         DEFAULT_PROFILE, "no quoted thread, Re: subject, earlier-message reference, speaker turns or connection note: a first message"
     )
