@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...analyses.grammar import classify
+from ...analyses.references import READER_PRONOUNS
 from ...rule import RuleContext
 
 if TYPE_CHECKING:
@@ -110,3 +111,40 @@ ORGANISATION_WORDS = frozenset({
     "university", "college", "brewery", "bakery", "hotel", "restaurant", "cafe", "street", "road", "avenue",
     "council", "agency", "motors", "pharmacy", "practice", "farm", "farms", "freight", "print", "press",
 })
+
+
+# What a number in an ask measures when it sizes or times the meeting: "a 15-minute call", "at 2pm".
+_TIME_UNITS = frozenset({"minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds",
+                         "sec", "secs", "am", "pm", "a.m.", "p.m."})
+
+
+def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
+    """A sentence (its tokens) gives a number about the reader ("your 40 reps", "you cut refunds by 12%").
+
+    The sentence must speak to the reader. A year ("Your plans for 2026") dates rather than describes,
+    and a number that times or sizes the meeting an ask proposes ("would you have 15 minutes?", "a
+    quick 15-minute call") says nothing about them.
+    """
+    if not any(t.lower_ in READER_PRONOUNS for t in tokens):
+        return False
+    asks = ctx.analysis("asks") if ctx.can("asks") else ()
+    for t in tokens:
+        if not t.like_num or _year(t):
+            continue
+        if any(a.start <= t.idx < a.end for a in asks) and _measures_time(t):
+            continue
+        return True
+    return False
+
+
+def _year(number: Token) -> bool:
+    return len(number.text) == 4 and number.text.isdigit() and number.text[:2] in ("19", "20")
+
+
+def _measures_time(number: Token) -> bool:
+    """``number`` gives a length or a clock time: "15-minute", "20 minutes", "2pm", "3:30"."""
+    if ":" in number.text or number.text.lower().endswith(("am", "pm", "min", "mins")):
+        return True
+    doc = number.doc
+    following = [doc[i] for i in range(number.i + 1, min(number.i + 3, len(doc)))]
+    return any(t.lower_ in _TIME_UNITS for t in following if not t.is_space)

@@ -12,7 +12,7 @@ from ._common import TRACE_LEXICONS, shows_the_reader
 @rule(
     code="LI002",
     name="generic-connection-request",
-    analyses=("metrics",),
+    analyses=("asks", "metrics"),
     summary="A request to connect that gives no reason specific to this reader.",
     docs=RuleDocs(
         what=(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...analyses.references import READER_PRONOUNS
 from ...rule import RuleContext
-from ..generic._common import NOT_NAMES, sender_names
+from ..generic._common import NOT_NAMES, reader_number, sender_names
 from ..generic.GN002 import _reader_fact
 
 if TYPE_CHECKING:
@@ -49,7 +48,7 @@ def shows_the_reader(ctx: RuleContext) -> bool:
             return True
         if any(t.pos_ == "PROPN" and t.i not in names and t.lower_ not in NOT_NAMES for t in tokens):
             return True
-        if any(t.like_num for t in tokens) and any(t.lower_ in READER_PRONOUNS for t in tokens):
+        if reader_number(ctx, tokens):
             return True
     return False
 
