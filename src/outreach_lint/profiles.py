@@ -64,7 +64,6 @@ PROFILES: dict[str, Profile] = {
             "reply",
             "An answer inside a thread the prospect started or answered. Quoted text is never linted.",
             options={"RD003": {"max_words": 250}, "RD001": {"max_grade": 10.0}},
-            severity={"RD003": Severity.INFO},
             sources=("A reply answers the reader's own questions, so it may run longer and need no new ask.",),
         ),
         Profile(

@@ -1,4 +1,4 @@
-"""RD001: copy a little above the target grade is a note; copy well above it is a warning."""
+"""RD001: the reading grade is a note by default, however far above the target; a team can make it a warning."""
 
 from __future__ import annotations
 
@@ -35,16 +35,26 @@ def test_a_grade_just_above_the_target_is_a_note(linter: Linter) -> None:
     assert [d.severity.name for d in found] == ["INFO"]
 
 
-def test_a_grade_well_above_the_target_is_a_warning(linter: Linter) -> None:
+def test_a_grade_well_above_the_target_is_still_a_note_by_default(linter: Linter) -> None:
     grade, found = _grade_finding(linter, HARD)
     assert grade > 10
-    assert [d.severity.name for d in found] == ["WARNING"]
+    assert [d.severity.name for d in found] == ["INFO"]
 
 
-def test_the_band_follows_max_grade(tmp_path) -> None:
+def _as_warning(**options: float) -> Linter:
     from outreach_lint.config import Config
+    from outreach_lint.diagnostics import Severity
 
-    # With max-grade 6 the same plain copy is more than two grades over: a warning.
-    strict = Linter(Config(rules={"RD001": {"max-grade": 6}}))
-    _, found = _grade_finding(strict, PLAIN)
-    assert [d.severity.name for d in found] == ["WARNING"]
+    return Linter(Config(severity={"RD001": Severity.WARNING}, rules={"RD001": options} if options else {}))
+
+
+def test_raised_to_a_warning_every_grade_above_the_target_is_a_warning() -> None:
+    for body in (PLAIN, HARD):
+        _, found = _grade_finding(_as_warning(), body)
+        assert [d.severity.name for d in found] == ["WARNING"]
+
+
+def test_under_max_grade_nothing_is_said() -> None:
+    grade, found = _grade_finding(_as_warning(**{"max-grade": 18}), HARD)
+    assert grade <= 18
+    assert found == []

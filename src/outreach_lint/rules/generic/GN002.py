@@ -91,7 +91,7 @@ class TraceOptions(RuleOptions):
         # A year and the length of the meeting asked for are not numbers about the reader.
         "Subject: Growing your clinic in 2026\n\nHi there,\n\nWe help clinics fill empty appointment slots with "
         "reminders that patients actually read. Most practices see fewer no-shows within a month of switching. "
-        "Would you have time for a quick 15-minute call this week?\n",
+        "Would you be up for a 20-minute call on Thursday?\n",
     ),
     passes=(
         "Hi Dana,\n\nSaw that Northwind opened a second warehouse in Leeds last month. Two sites usually means "

@@ -122,8 +122,8 @@ def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
     """A sentence (its tokens) gives a number about the reader ("your 40 reps", "you cut refunds by 12%").
 
     The sentence must speak to the reader. A year ("Your plans for 2026") dates rather than describes,
-    and a number that times or sizes the meeting an ask proposes ("would you have 15 minutes?", "a
-    quick 15-minute call") says nothing about them.
+    and a number that times or sizes the meeting an ask proposes ("would you have 20 minutes?", "a
+    20-minute call on Thursday") says nothing about them.
     """
     if not any(t.lower_ in READER_PRONOUNS for t in tokens):
         return False
