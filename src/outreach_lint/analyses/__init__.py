@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import asks as _asks
+from . import leading as _leading
 from . import metrics as _metrics
 from . import personal as _personal
 from . import thread as _thread
@@ -59,6 +60,12 @@ ANALYSES: dict[str, Analysis] = {
             "personal", "Praise of the reader with nothing checkable in it, and claimed familiarity with nothing "
             "from the conversation.", _personal.compute,
             requires=frozenset({"DEP", "POS", "TAG"}), lexicons=(*_personal.LEXICONS, *_asks.LEXICONS),
+        ),
+        Analysis(
+            "leading", "Questions that ask the reader to agree rather than to tell (\"wouldn't you agree?\").",
+            _leading.compute,
+            # A tag question leads when the reader is its subject and it guesses at what they want.
+            requires=frozenset({"DEP", "POS", "LEMMA"}), lexicons=_leading.LEXICONS,
         ),
         Analysis(
             "reading-grade", "The body's Flesch-Kincaid grade (textstat's syllable counts).",
