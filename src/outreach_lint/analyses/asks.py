@@ -250,7 +250,7 @@ def _imperative(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Le
     """
     verbs = {h[0] for h in lexicon("ask-verbs", sent.start_char, sent.end_char)}
     courtesies = {h[0] for h in lexicon("courtesy-verbs", sent.start_char, sent.end_char)}
-    if _conditioned_imperative(tokens, courtesies):
+    if _conditioned_imperative(tokens, courtesies) or _after_condition(tokens, verbs, courtesies):
         return True
     for n, token in enumerate(tokens):
         if not token.is_alpha or token.lower_ in _LEAD_INS:
@@ -293,6 +293,26 @@ def _conditioned_imperative(tokens: Sequence[Token], courtesies: set[int]) -> bo
         return False
     leading = [c for c in root.children if c.i < root.i and not c.is_punct]
     return bool(leading) and all(c.dep_ == "advcl" for c in leading)
+
+
+# Words that open a leading condition: "If you want some, text me"; "When you're back, call me".
+_CONDITION_OPENERS = frozenset({"if", "when", "whenever", "once", "should"})
+
+
+def _after_condition(tokens: Sequence[Token], verbs: set[int], courtesies: set[int]) -> bool:
+    """An ask verb right after a leading condition's comma, whatever the parse made of the sentence.
+
+    The tagger often misreads a clause like "If you want some, text or call me by Wednesday" ("text" as
+    a noun, the subject of a later verb), so the tree does not show the imperative that a reader hears.
+    """
+    words = [t for t in tokens if not t.is_space]
+    if not words or words[0].lower_ not in _CONDITION_OPENERS:
+        return False
+    comma = next((n for n, t in enumerate(words) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(words):
+        return False
+    verb = words[comma + 1]
+    return verb.idx in verbs and verb.idx not in courtesies
 
 
 def _minutes(text: str) -> int | None:

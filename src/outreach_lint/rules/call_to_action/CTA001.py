@@ -55,6 +55,9 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Ola,\n\nCongrats on the new office. Have a great week.\n",
     ),
     passes=(
+        # The tagger reads "text" as a noun here; the ask after the condition's comma is still found.
+        Example("Hi Marco, it is Jen from Hollow Farm, 555-0199. We have fresh basil this week. If you want "
+                "some, text or call me by Thursday and I will add it to Saturday.\n", profile="script"),
         Example("Hi Greg, Sara from Cobalt Roofing. I drove past your warehouse this morning and saw loose "
                 "flashing on the north side. 555-0147. Again, Sara, 555-0147.\n", profile="script"),
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
