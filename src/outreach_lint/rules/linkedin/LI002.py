@@ -72,6 +72,6 @@ def generic_connection_request(ctx: RuleContext) -> Iterator[Finding]:
     yield ctx.finding(
         start,
         end,
-        f"'{short(ctx.quote(start, end), 50)}' gives no reason specific to this reader",
+        f"'{short(ctx.quote(start, end), 30)}' gives no reason specific to this reader",
         Fix("Add the reason that is only true of them: a post they wrote, a group you share, where you met"),
     )
