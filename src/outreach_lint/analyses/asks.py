@@ -309,10 +309,10 @@ def _after_condition(tokens: Sequence[Token], verbs: set[int], courtesies: set[i
     if not words or words[0].lower_ not in _CONDITION_OPENERS:
         return False
     comma = next((n for n, t in enumerate(words) if t.text == ","), None)
-    if comma is None or comma + 1 >= len(words):
+    if comma is None:
         return False
-    verb = words[comma + 1]
-    return verb.idx in verbs and verb.idx not in courtesies
+    verb = next((t for t in words[comma + 1 :] if t.lower_ not in _LEAD_INS), None)  # "..., just text me"
+    return verb is not None and verb.idx in verbs and verb.idx not in courtesies
 
 
 def _minutes(text: str) -> int | None:

@@ -7,9 +7,14 @@ the answer in the reader's mouth. Two shapes are read:
   great"), or a statement of what the reader would agree to ("you'd agree", "we can all agree"): the
   pack lexicon ``leading-question``;
 - a tag question (", right?", ", isn't it?", the lexicon ``leading-tag``) on a sentence that speaks for
-  the reader: its subject is the reader and it guesses what they want or would do ("you'd be
-  interested, right?", "your bill is probably too high, right?"). A tag that checks a fact ("You run the
-  Leeds depot, right?") is how a good discovery question starts, and is left alone.
+  the reader: the reader is the subject of a verb of wanting or agreeing in the present, of a
+  conditional "would", or of a clause that guesses ("you'd be interested, right?", "your bill is
+  probably too high, right?"). A tag that checks a fact ("You run the Leeds depot, right?", "You said
+  the audit is in May, right?", "You'll be at the expo, won't you?") is how a good discovery question
+  starts, and is left alone.
+
+A statement of agreement inside a condition ("if you'd agree to a two-week trial, ...") proposes a next
+step and is left alone too.
 """
 
 from __future__ import annotations
@@ -26,10 +31,16 @@ if TYPE_CHECKING:
 
 LEXICONS = ("leading-question", "leading-tag")
 
-# In a sentence with a tag, what makes it a guess at the reader's mind rather than a fact checked.
+# What makes a tagged sentence a guess at the reader's mind rather than a fact checked: the reader's
+# verb is one of wanting or agreeing in the present ("you want fewer no-shows, right?"), a conditional
+# "would" ("you'd be interested, right?"), or the clause carries a guess ("probably too high").
 _GUESSING_VERBS = frozenset({"want", "agree", "like", "love", "need", "prefer", "wish", "care", "deserve"})
-_GUESSING_WORDS = frozenset({"would", "'d", "’d", "will", "'ll", "’ll", "must", "should", "probably", "surely",
-                             "obviously", "definitely", "certainly", "interested", "too"})
+_CONDITIONAL = frozenset({"would", "'d", "’d"})
+_GUESSES = frozenset({"probably", "surely", "obviously", "definitely", "certainly", "interested"})
+# Reporting verbs: "You said the audit is in May, right?" checks what the reader said.
+_REPORTING = frozenset({"say", "mention", "tell", "ask", "write", "note", "email", "explain"})
+# A statement of agreement inside a condition is a proposal, not a push: "if you'd agree to a trial".
+_CONDITION_WORDS = frozenset({"if", "once", "when", "unless", "until", "whether"})
 
 
 @dataclass(frozen=True)
@@ -46,10 +57,10 @@ def compute(ctx: RuleContext) -> tuple[Leading, ...]:
     found: list[Leading] = []
     for sent in ctx.body_sentences():
         start, end = sent.start_char, sent.end_char
-        cues = ctx.lexicon_in("leading-question", start, end)
+        tokens = ctx.tokens_of(sent)
+        cues = [c for c in ctx.lexicon_in("leading-question", start, end) if not _in_condition(tokens, c[0])]
         if not cues:
             tags = ctx.lexicon_in("leading-tag", start, end)
-            tokens = ctx.tokens_of(sent)
             cues = tags if tags and _speaks_for_reader(tokens) else []
         if cues:
             cue_start, cue_end, _ = cues[0]
@@ -59,11 +70,34 @@ def compute(ctx: RuleContext) -> tuple[Leading, ...]:
     return tuple(found)
 
 
+def _in_condition(tokens: list[Token], at: int) -> bool:
+    """The cue follows "if", "once" or "when" in its sentence: "If you'd agree to a pilot, ..."."""
+    return any(t.lower_ in _CONDITION_WORDS for t in tokens if t.idx < at)
+
+
 def _speaks_for_reader(tokens: list[Token]) -> bool:
-    """The reader is a subject, and the sentence guesses what they want, think or would do."""
-    reader_subject = any(t.dep_ in ("nsubj", "nsubjpass") and (t.lower_ in READER_PRONOUNS or any(
-        c.dep_ == "poss" and c.lower_ == "your" for c in t.children)) for t in tokens)
-    if not reader_subject:
-        return False
-    return any(t.lower_ in _GUESSING_WORDS or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _GUESSING_VERBS)
-               for t in tokens)
+    """The reader is the subject of a verb whose clause guesses what they want or would do."""
+    for subject in tokens:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or not _is_reader(subject):
+            continue
+        verb = subject.head
+        if verb.lemma_.lower() in _REPORTING:
+            return False  # "You said the audit is in May, right?": their own words, checked
+        if verb.lemma_.lower() in _GUESSING_VERBS and verb.tag_ in ("VBP", "VB", "VBZ"):
+            return True
+        clause = [c for c in verb.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj")]
+        if any(c.lower_ in _CONDITIONAL and c.dep_ == "aux" for c in clause) and verb.tag_ != "VBN":
+            return True  # "you'd be interested", not "you'd mentioned" (had)
+        words = [w for c in clause for w in c.subtree]
+        if any(w.lower_ in _GUESSES for w in words) or _too_much(words):
+            return True
+    return False
+
+
+def _is_reader(token: Token) -> bool:
+    return token.lower_ in READER_PRONOUNS or any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children)
+
+
+def _too_much(words: list[Token]) -> bool:
+    """"too high", "too expensive": a verdict on the reader's situation, not "the Bristol depot too"."""
+    return any(w.lower_ == "too" and w.head.pos_ == "ADJ" for w in words)

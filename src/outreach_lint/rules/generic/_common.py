@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 NOT_NAMES = frozenset(
     "i monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december q1 q2 q3 q4 ai api crm erp saas sso ceo cfo cto coo vp hr it "
-    "ps linkedin email".split()
+    "ps linkedin email hi hello hey dear".split()
 )
 
 
@@ -131,14 +131,23 @@ def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
     for t in tokens:
         if not t.like_num or _year(t):
             continue
-        if any(a.start <= t.idx < a.end for a in asks) and _measures_time(t):
+        if any(a.start <= t.idx < a.end for a in asks) and _measures_time(t) and not _readers_time(t):
             continue
         return True
     return False
 
 
 def _year(number: Token) -> bool:
-    return len(number.text) == 4 and number.text.isdigit() and number.text[:2] in ("19", "20")
+    """"in 2026", "Your 2026 plans"; not a count of things ("2000 drivers")."""
+    if not (len(number.text) == 4 and number.text.isdigit() and number.text[:2] in ("19", "20")):
+        return False
+    return not (number.dep_ == "nummod" and number.head.tag_ in ("NNS", "NNPS"))
+
+
+def _readers_time(number: Token) -> bool:
+    """The time is the reader's ("your team's 40 hours of exports"), not the length of a meeting."""
+    head = number.head
+    return any(w.lower_ == "your" for w in head.subtree if w.i < number.i)
 
 
 def _measures_time(number: Token) -> bool:

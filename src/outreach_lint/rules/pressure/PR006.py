@@ -21,8 +21,9 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
             "great\"), a statement of what they would agree to (\"you'd agree\", \"we can all agree\"), and a tag "
             "question (\", right?\", \", wouldn't you?\") on a sentence that guesses what the reader wants or would "
             "do (\"you'd be interested, right?\", \"your bill is probably too high, right?\"). A tag that checks a "
-            "fact (\"You run the Leeds depot, right?\") is left alone. In a call script, a leading question does "
-            "not count as a question about the prospect's situation (SP004)."
+            "fact (\"You run the Leeds depot, right?\", \"You said the audit is in May, right?\") is left alone, "
+            "and so is agreement inside a condition (\"if you'd agree to a trial, ...\"). In a call script, a "
+            "leading question does not count as a question about the prospect's situation (SP002, SP004)."
         ),
         why=(
             "A question the reader can only agree with is a push, not a question: it tells them what to think "
@@ -54,6 +55,12 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Rep: How do you book appointments today?\nProspect: By phone, mostly.\n"
                 "Rep: What happens when nobody picks up?\n", format="script"),
         "Hi Jo,\n\nWould you agree to a short pilot at the Bristol site in May? I can send the plan first.\n",
+        # Tags that check a fact the reader gave or will know: their words, a plan, a date.
+        "Hi Jo,\n\nYou said the Leeds audit will be in May, right? I can send the checklist a month ahead.\n",
+        "Hi Jo,\n\nYou run the Bristol depot too, right? Who plans its weekend rota?\n",
+        "Hi Jo,\n\nYou'd mentioned the renewal is due on 1 March, right? Shall I send the comparison in February?\n",
+        "Hi Jo,\n\nYou'll be at the Leeds logistics expo next week, won't you? Could we meet at the coffee bar?\n",
+        "Hi Jo,\n\nIf you'd agree to a two-week trial at Bristol, I'll draft the plan by Friday. Does that work?\n",
     ),
 )
 def leading_question(ctx: RuleContext) -> Iterator[Finding]:

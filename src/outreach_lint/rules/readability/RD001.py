@@ -11,8 +11,6 @@ from ...readability import flesch_kincaid_grade
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 
 
-
-
 class Options(RuleOptions):
     max_grade: float = Field(
         default=8.0, gt=0,

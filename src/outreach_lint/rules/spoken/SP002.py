@@ -19,7 +19,7 @@ from ._common import (
 @rule(
     code="SP002",
     name="pitch-before-question",
-    analyses=("leading",),
+    analyses=(),
     summary="In a call, the seller pitches before asking anything about the prospect.",
     docs=RuleDocs(
         what=(

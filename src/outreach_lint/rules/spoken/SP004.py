@@ -19,7 +19,7 @@ from ._common import (
 @rule(
     code="SP004",
     name="no-discovery-question",
-    analyses=("leading",),
+    analyses=(),
     summary="The seller pitches and never asks about the prospect's situation.",
     docs=RuleDocs(
         what=(

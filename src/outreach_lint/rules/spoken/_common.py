@@ -112,11 +112,13 @@ def is_question(ctx: RuleContext, sent: Span) -> bool:
 def is_discovery_question(ctx: RuleContext, sent: Span) -> bool:
     """A question about the prospect's situation: it refers to them ("you", "your") or asks who owns
     something, and is not a leading question, a permission question, "how are you", a pitch or an ask
-    for a meeting. Rules that call this read the ``leading`` analysis."""
+    for a meeting."""
     if not is_question(ctx, sent):
         return False
+    # "Wouldn't you agree ...?" collects a yes and learns nothing about them. Read only where the pipeline
+    # parses: the spoken rules match word lists and run without a parser too.
     if ctx.can("leading") and any(q.start <= sent.start_char < q.end for q in ctx.analysis("leading")):
-        return False  # "Wouldn't you agree ...?" collects a yes and learns nothing about them
+        return False
     if hits(ctx, "ask-referral", sent):
         return True
     if any(hits(ctx, name, sent) for name in QUESTION_LEXICONS if name != "ask-referral"):
