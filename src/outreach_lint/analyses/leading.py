@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .references import READER_PRONOUNS
+from .grammar import classify
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,7 +78,7 @@ def _in_condition(tokens: list[Token], at: int) -> bool:
 def _speaks_for_reader(tokens: list[Token]) -> bool:
     """The reader is the subject of a verb whose clause guesses what they want or would do."""
     for subject in tokens:
-        if subject.dep_ not in ("nsubj", "nsubjpass") or not _is_reader(subject):
+        if subject.dep_ not in ("nsubj", "nsubjpass") or classify(subject, set()) != "reader":
             continue
         verb = subject.head
         if verb.lemma_.lower() in _REPORTING:
@@ -92,10 +92,6 @@ def _speaks_for_reader(tokens: list[Token]) -> bool:
         if any(w.lower_ in _GUESSES for w in words) or _too_much(words):
             return True
     return False
-
-
-def _is_reader(token: Token) -> bool:
-    return token.lower_ in READER_PRONOUNS or any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children)
 
 
 def _too_much(words: list[Token]) -> bool:
