@@ -159,6 +159,7 @@ FORMATS: list[tuple[str, str, Callable[[int], str]]] = [
     ("text: a line of blanks to fill in", "a.txt", repeat("___ ", "It costs ", "a month.")),
     ("text: many links", "a.txt", repeat("see https://a.example/x ")),
     ("text: words", "a.txt", repeat("We help teams like yours ship faster. ")),
+    ("text: one sentence of leading questions", "a.txt", repeat("wouldn't you agree that you want it and ", "Hi ", ", right?")),
     ("markdown: brackets", "a.md", repeat("[")),
     ("markdown: bold words", "a.md", repeat("**a ")),
     ("markdown: image openers", "a.md", repeat("![")),

@@ -58,7 +58,10 @@ def compute(ctx: RuleContext) -> tuple[Leading, ...]:
     for sent in ctx.body_sentences():
         start, end = sent.start_char, sent.end_char
         tokens = ctx.tokens_of(sent)
-        cues = [c for c in ctx.lexicon_in("leading-question", start, end) if not _in_condition(tokens, c[0])]
+        cues = ctx.lexicon_in("leading-question", start, end)
+        if cues:
+            condition = _condition_start(tokens)  # found once per sentence: a long one may hold many cues
+            cues = [c for c in cues if condition is None or c[0] < condition]
         if not cues:
             tags = ctx.lexicon_in("leading-tag", start, end)
             cues = tags if tags and _speaks_for_reader(tokens) else []
@@ -70,9 +73,10 @@ def compute(ctx: RuleContext) -> tuple[Leading, ...]:
     return tuple(found)
 
 
-def _in_condition(tokens: list[Token], at: int) -> bool:
-    """The cue follows "if", "once" or "when" in its sentence: "If you'd agree to a pilot, ..."."""
-    return any(t.lower_ in _CONDITION_WORDS for t in tokens if t.idx < at)
+def _condition_start(tokens: list[Token]) -> int | None:
+    """Where the sentence's first "if", "once" or "when" is: a cue after it sits in a condition ("If you'd
+    agree to a pilot, ...")."""
+    return next((t.idx for t in tokens if t.lower_ in _CONDITION_WORDS), None)
 
 
 def _speaks_for_reader(tokens: list[Token]) -> bool:
