@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from ...analyses.grammar import classify
@@ -127,14 +128,21 @@ def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
     """
     if not any(t.lower_ in READER_PRONOUNS for t in tokens):
         return False
-    asks = ctx.analysis("asks") if ctx.can("asks") else ()
     for t in tokens:
         if not t.like_num or _year(t):
             continue
-        if any(a.start <= t.idx < a.end for a in asks) and _measures_time(t) and not _readers_time(t):
+        if _measures_time(t) and not _readers_time(t) and _in_an_ask(ctx, t.idx):
             continue
         return True
     return False
+
+
+def _in_an_ask(ctx: RuleContext, offset: int) -> bool:
+    """Whether ``offset`` falls in one of the body's asks (found by bisection: they are in text order)."""
+    asks = ctx.analysis("asks") if ctx.can("asks") else ()
+    starts = ctx.memo("ask_starts", lambda: [a.start for a in asks])
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < asks[i].end
 
 
 def _year(number: Token) -> bool:
