@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from outreach_lint import attributes
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -103,6 +105,9 @@ def _finish(nlp: Language, model: str) -> Pipeline:
     # spaCy splits "id" into "i" + "d" (a typed "I'd"); in outreach a lowercase "id" is an identifier
     # ("your user id"), and reading it as "I" counted the seller. "Id" and "ID" are left as they are.
     nlp.tokenizer.add_special_case("id", [{ORTH: "id"}])
+    # The stock attribute ruler runs ~180 Matcher patterns over every token; the lookup component sets
+    # the same attributes (it declines, leaving spaCy's, for any pattern it cannot evaluate exactly).
+    attributes.install(nlp)
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(BOUNDARIES, after="sentencizer")

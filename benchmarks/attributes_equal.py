@@ -1,0 +1,60 @@
+"""Compare every token annotation of the linter's pipeline with spaCy's own, on any JSONL messages.
+
+    python benchmarks/attributes_equal.py tests/corpus/*.jsonl path/to/more.jsonl
+
+The linter replaces the model's attribute ruler with a lookup component (outreach_lint/attributes.py)
+that must set the same POS, tag, morphology, lemma and dependency on every token. The tests check the
+repository's corpora; this script checks any other set, and times the two components alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+
+from outreach_lint.nlp import load_pipeline, resolve_model
+
+ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD, SENT_START]
+
+
+def texts_of(paths: list[str]) -> list[str]:
+    texts = []
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                texts.append(f"{record.get('subject') or ''}\n\n{record.get('body') or record.get('text') or ''}")
+    return texts
+
+
+def main() -> None:
+    texts = texts_of(sys.argv[1:])
+    linted = load_pipeline(None, ["POS", "TAG", "MORPH", "LEMMA", "DEP"]).nlp
+    stock = spacy.load(resolve_model(None).replace("-", "_"), exclude=["ner", "senter"])
+    stock.tokenizer.add_special_case("id", [{65: "id"}])  # the linter's one tokenizer exception (65 = ORTH)
+    stock.add_pipe("outreach_lint_boundaries", before="parser")
+    differing = tokens = 0
+    for a, b in zip(stock.pipe(texts), linted.pipe(texts)):
+        tokens += len(a)
+        same = (a.to_array(ATTRS) == b.to_array(ATTRS)).all() and [t.morph for t in a] == [t.morph for t in b]
+        differing += not same
+    timed = {}
+    for label, nlp in (("spaCy attribute_ruler", stock), ("lookup component", linted)):
+        docs = list(nlp.pipe(texts))  # each component reads its own pipeline's vocabulary
+        component = nlp.get_pipe("attribute_ruler")
+        start = time.perf_counter()
+        for doc in docs:
+            component(doc)
+        timed[label] = time.perf_counter() - start
+    print(f"{len(texts)} messages, {tokens:,} tokens: {differing} with any differing annotation")
+    for label, seconds in timed.items():
+        print(f"{label}: {seconds * 1e6 / max(tokens, 1):.2f} µs per token")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""The model's attribute ruler as table lookups: the same annotations, without running a Matcher.
+
+spaCy's ``attribute_ruler`` maps each tagger tag to its POS and morphology and fixes a few hundred
+word exceptions. It runs every one of its Matcher patterns over every token, building a Token object
+for each test, which cost a fifth of the whole pipeline. Almost all of its patterns test one token
+for fixed values, so the answer depends only on the token's (tag, lowercase, dependency, is-space)
+signature: this component computes it once per signature, from the ruler's own patterns and in the
+ruler's own order, and then only looks it up.
+
+Exactness is the contract. ``compile_ruler`` returns None for any pattern it cannot evaluate exactly
+(an operator, an attribute or predicate it does not read, an extension attribute), and the loader
+then keeps spaCy's component. The tests compare every token attribute with the stock pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.pipeline import AttributeRuler
+    from spacy.tokens import Doc
+
+FACTORY = "outreach_lint_attributes"
+
+# The token attributes a pattern may test here. All are read from one Doc.to_array call.
+_READABLE = ("TAG", "LOWER", "DEP", "IS_SPACE", "ORTH", "NORM")
+_FLAGS = frozenset({"IS_SPACE"})
+# A signature cache entry is a few small tuples; a corpus of a million distinct word forms stays
+# bounded by clearing the cache, which costs only recomputation.
+_CACHE_LIMIT = 200_000
+
+Test = Callable[[tuple[int, ...]], bool]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One Matcher pattern of a ruler entry: its token tests and the position of the token it sets."""
+
+    entry: int  # the ruler entry, whose order decides which attributes win
+    specs: tuple[int, ...]  # ids into Tables.tests, one per token
+    target: int  # offset from the match start of the token that receives the attributes
+
+
+@dataclass(frozen=True)
+class Tables:
+    order: tuple[str, ...]  # the attributes a signature is made of, as Doc.to_array reads them
+    tests: tuple[Test, ...]
+    single: tuple[tuple[int, int], ...]  # (spec id, entry) for one-token alternatives
+    multi: tuple[Alternative, ...]
+    entry_attrs: tuple[dict[Any, Any], ...]  # each entry's normalised attributes, as the ruler stores them
+
+
+def compile_ruler(ruler: AttributeRuler) -> Tables | None:
+    """Lookup tables equivalent to ``ruler``, or None when a pattern cannot be evaluated exactly."""
+    strings = ruler.vocab.strings
+    used: list[str] = []
+    specs: list[dict[str, Any]] = []
+    spec_ids: dict[str, int] = {}
+    single: list[tuple[int, int]] = []
+    multi: list[Alternative] = []
+    entry_attrs: list[dict[Any, Any]] = []
+    for entry, pattern in enumerate(ruler.patterns):
+        attrs = ruler.attrs[entry]
+        if "_" in pattern["attrs"]:
+            return None  # extension attributes are set through Token objects; keep the stock ruler
+        entry_attrs.append(dict(attrs))
+        index = int(pattern.get("index", 0))
+        for alternative in pattern["patterns"]:
+            if not alternative:
+                return None
+            target = index if index >= 0 else len(alternative) + index
+            if not 0 <= target < len(alternative):
+                return None  # the stock ruler raises here; do not guess
+            ids = []
+            for token_spec in alternative:
+                if not _supported(token_spec):
+                    return None
+                for key in token_spec:
+                    if key not in used:
+                        used.append(key)
+                key = repr(sorted(token_spec.items()))
+                if key not in spec_ids:
+                    spec_ids[key] = len(specs)
+                    specs.append(token_spec)
+                ids.append(spec_ids[key])
+            if len(ids) == 1:
+                single.append((ids[0], entry))
+            else:
+                multi.append(Alternative(entry, tuple(ids), target))
+    order = tuple(a for a in _READABLE if a in used)
+    tests = tuple(_test(spec, order, strings) for spec in specs)
+    return Tables(order, tests, tuple(single), tuple(multi), tuple(entry_attrs))
+
+
+def _supported(token_spec: dict[str, Any]) -> bool:
+    for key, value in token_spec.items():
+        if key not in _READABLE:
+            return False  # OP, POS, MORPH, LEMMA, ... : not read here
+        if isinstance(value, dict):
+            if not value or any(op not in ("IN", "NOT_IN", "REGEX") for op in value):
+                return False
+            if key in _FLAGS:
+                return False
+        elif key in _FLAGS:
+            if not isinstance(value, bool):
+                return False
+        elif not isinstance(value, str):
+            return False
+    return True
+
+
+def _test(token_spec: dict[str, Any], order: tuple[str, ...], strings: Any) -> Test:
+    """A predicate over a signature tuple (hashes and flags in ``order``), as the Matcher reads them."""
+    checks: list[Callable[[tuple[int, ...]], bool]] = []
+    for key, value in token_spec.items():
+        slot = order.index(key)
+        if key in _FLAGS:
+            wanted = int(value)
+            checks.append(lambda sig, s=slot, w=wanted: sig[s] == w)
+        elif isinstance(value, str):
+            wanted = strings.add(value)
+            checks.append(lambda sig, s=slot, w=wanted: sig[s] == w)
+        else:
+            for op, arg in value.items():
+                if op == "REGEX":
+                    pattern = re.compile(arg)
+                    # The Matcher searches the attribute's string; an unset attribute reads as "".
+                    checks.append(lambda sig, s=slot, p=pattern: bool(p.search(strings[sig[s]] if sig[s] else "")))
+                else:
+                    members = frozenset(strings.add(v) for v in arg)
+                    if op == "IN":
+                        checks.append(lambda sig, s=slot, m=members: sig[s] in m)
+                    else:
+                        checks.append(lambda sig, s=slot, m=members: sig[s] not in m)
+    return lambda sig: all(check(sig) for check in checks)
+
+
+class LookupAttributeRuler:
+    """A pipeline component that sets exactly what the stock attribute ruler would set.
+
+    It is created empty by its factory (spaCy builds components from factories) and given the tables
+    compiled from the ruler it replaces; until then it is an error to run it.
+    """
+
+    def __init__(self) -> None:
+        self.tables: Tables | None = None
+        self._by_signature: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...]]] = {}
+        self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
+        self._attr_ids: list[int] = []
+
+    def use(self, tables: Tables) -> None:
+        from spacy.attrs import IDS
+
+        self.tables = tables
+        self._attr_ids = [IDS[name] for name in tables.order]
+        self._by_signature.clear()
+        self._merged.clear()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        if self.tables is None:
+            raise RuntimeError(f"{FACTORY} has no tables: build it with attributes.install(nlp)")
+        if not len(doc):
+            return doc
+        rows = doc.to_array(self._attr_ids).reshape(len(doc), -1).tolist()
+        found = [self._lookup(tuple(row)) for row in rows]
+        # Which entries hit which token. Later entries win, as in the stock ruler's sorted matches.
+        hits: list[list[int]] = [list(singles) for _, singles in found]
+        for alternative in self.tables.multi:  # a handful ("gon na", "let 's"): test the first token, then the rest
+            first, length = alternative.specs[0], len(alternative.specs)
+            for start in range(len(doc) - length + 1):
+                if first in found[start][0] and all(
+                    spec in found[start + k][0] for k, spec in enumerate(alternative.specs[1:], 1)
+                ):
+                    hits[start + alternative.target].append(alternative.entry)
+        for i, entries in enumerate(hits):
+            if entries:
+                set_token_attrs(doc[i], self._merge(tuple(sorted(entries))))
+        return doc
+
+    def _lookup(self, signature: tuple[int, ...]) -> tuple[frozenset[int], tuple[int, ...]]:
+        """The specs a token satisfies and the one-token entries that hit it, computed once per signature."""
+        cached = self._by_signature.get(signature)
+        if cached is None:
+            if len(self._by_signature) >= _CACHE_LIMIT:
+                self._by_signature.clear()
+            tables = self.tables
+            assert tables is not None
+            satisfied = frozenset(i for i, test in enumerate(tables.tests) if test(signature))
+            singles = tuple(sorted({entry for spec, entry in tables.single if spec in satisfied}))
+            cached = self._by_signature[signature] = (satisfied, singles)
+        return cached
+
+    def _merge(self, entries: tuple[int, ...]) -> dict[Any, Any]:
+        merged = self._merged.get(entries)
+        if merged is None:
+            merged = {}
+            assert self.tables is not None
+            for entry in entries:
+                merged.update(self.tables.entry_attrs[entry])
+            if len(self._merged) >= _CACHE_LIMIT:
+                self._merged.clear()
+            self._merged[entries] = merged
+        return merged
+
+
+_registered = False
+
+
+def _register() -> None:
+    global _registered
+    if _registered:
+        return
+    from spacy.language import Language
+
+    @Language.factory(FACTORY)
+    def make(nlp: Any, name: str) -> LookupAttributeRuler:
+        return LookupAttributeRuler()
+
+    _registered = True
+
+
+def install(nlp: Any) -> bool:
+    """Swap the pipeline's attribute ruler for the lookup component; False (and no change) if not exact."""
+    from spacy.pipeline import AttributeRuler
+
+    _register()
+
+    name = "attribute_ruler"
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if type(ruler) is not AttributeRuler:
+        return False
+    tables = compile_ruler(ruler)
+    if tables is None:
+        return False
+    nlp.replace_pipe(name, FACTORY)
+    nlp.get_pipe(name).use(tables)
+    return True
