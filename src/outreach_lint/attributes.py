@@ -8,16 +8,18 @@ signature: this component computes it once per signature, from the ruler's own p
 ruler's own order, and then only looks it up.
 
 Exactness is the contract. ``compile_ruler`` returns None for any pattern it cannot evaluate exactly
-(an operator, an attribute or predicate it does not read, an extension attribute), and the loader
-then keeps spaCy's component. The tests compare every token attribute with the stock pipeline.
+(an operator, an attribute or predicate it does not read, an extension attribute, a regular
+expression the linear engine cannot run with Python's meaning), and the loader then keeps spaCy's
+component. The tests compare every token attribute with the stock pipeline.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from outreach_lint import linear_regex
 
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler
@@ -91,7 +93,10 @@ def compile_ruler(ruler: AttributeRuler) -> Tables | None:
             else:
                 multi.append(Alternative(entry, tuple(ids), target))
     order = tuple(a for a in _READABLE if a in used)
-    tests = tuple(_test(spec, order, strings) for spec in specs)
+    try:
+        tests = tuple(_test(spec, order, strings) for spec in specs)
+    except linear_regex.PatternError:
+        return None  # a REGEX the linear engine cannot run the same way
     return Tables(order, tests, tuple(single), tuple(multi), tuple(entry_attrs))
 
 
@@ -126,7 +131,11 @@ def _test(token_spec: dict[str, Any], order: tuple[str, ...], strings: Any) -> T
         else:
             for op, arg in value.items():
                 if op == "REGEX":
-                    pattern = re.compile(arg)
+                    # Linear matching, like every pattern outreach-lint runs. Its \b is ASCII-only where
+                    # Python's is Unicode-aware: a pattern that uses it keeps the stock ruler.
+                    if not isinstance(arg, str) or "\\b" in arg or "\\B" in arg:
+                        raise linear_regex.PatternError(f"not evaluated here: {arg!r}")
+                    pattern = linear_regex.compile(arg, register=False)
                     # The Matcher searches the attribute's string; an unset attribute reads as "".
                     checks.append(lambda sig, s=slot, p=pattern: bool(p.search(strings[sig[s]] if sig[s] else "")))
                 else:

@@ -148,8 +148,10 @@ def test_a_custom_ruler_with_sets_regexes_and_a_negative_index_is_reproduced():
         {"patterns": [[{"POS": "NOUN"}]], "attrs": {"LEMMA": "x"}},
         {"patterns": [[{"LOWER": {"FUZZY": "acme"}}]], "attrs": {"LEMMA": "x"}},
         {"patterns": [[{"LENGTH": 3}]], "attrs": {"LEMMA": "x"}},
+        {"patterns": [[{"LOWER": {"REGEX": r"^a(?=b)"}}]], "attrs": {"LEMMA": "x"}},
+        {"patterns": [[{"LOWER": {"REGEX": r"\bab"}}]], "attrs": {"LEMMA": "x"}},
     ],
-    ids=["operator", "reads-pos", "fuzzy", "length"],
+    ids=["operator", "reads-pos", "fuzzy", "length", "look-ahead", "word-boundary"],
 )
 def test_a_pattern_it_cannot_evaluate_exactly_keeps_the_stock_ruler(pattern):
     _, lookup, installed = ruler_pipelines([pattern])
