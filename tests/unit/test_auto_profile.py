@@ -78,6 +78,8 @@ def test_quote_marks_make_a_reply_too(linter: Linter) -> None:
         "I don't want to keep bugging you about this.",
         "We've emailed you a couple of times about the pilot.",
         "Closing the loop on the pilot.",
+        "Any thoughts on the below?",
+        "Did you get a chance to read my note below?",
     ],
 )
 def test_a_reference_to_an_earlier_email_is_a_follow_up(linter: Linter, opening: str) -> None:

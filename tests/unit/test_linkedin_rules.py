@@ -37,3 +37,26 @@ def test_a_long_message_is_not_judged_as_a_connection_note(linter: Linter) -> No
     filler = " Your members book classes from the app, the site and the front desk, and each keeps its own list."
     body = PITCH + filler * 4
     assert "LI001" not in codes(linter.lint_message(body=body, profile="linkedin"))
+
+
+def test_where_the_reader_works_is_no_reason_but_what_they_did_there_is(linter: Linter) -> None:
+    ask = " Could you refer me for the analyst role?"
+    for seen in ("I noticed you work at Corvid.", "I see you're the head of data at Corvid."):
+        assert "LI002" in codes(linter.lint_message(body=f"Hi Mia, {seen}{ask}", profile="linkedin")), seen
+    for seen in ("I saw you're hiring four analysts at Corvid.", "Your post on Corvid's data team was great."):
+        assert "LI002" not in codes(linter.lint_message(body=f"Hi Mia, {seen}{ask}", profile="linkedin")), seen
+
+
+def test_an_offer_the_reader_asked_for_in_public_is_no_pitch(linter: Linter) -> None:
+    offer = " We run payroll for contractors in nine countries. Want me to check your setup?"
+    for asked in ("saw your post asking who handles payroll for contractors abroad.",
+                  "you were asking about contractor payroll at the meetup."):
+        assert "LI001" not in codes(linter.lint_message(body=f"Hi Dev, {asked}{offer}", profile="linkedin")), asked
+    assert "LI001" in codes(linter.lint_message(body=f"Hi Dev, I'm asking around about payroll.{offer}",
+                                                profile="linkedin"))
+
+
+def test_asking_to_connect_is_a_connection_notes_own_ask(linter: Linter) -> None:
+    note = "Hi Ada, your write-up on cold-chain freight audits was sharp. Would like to connect and read the next one."
+    assert "CTA002" not in codes(linter.lint_message(body=note, profile="linkedin"))
+    assert "CTA002" in codes(linter.lint_message(body=note, profile="cold-email"))

@@ -4,7 +4,8 @@
   ("love your content", "impressive company", "came across your website"), in a sentence and a next
   sentence that hold no checkable detail (see :mod:`outreach_lint.analyses.specifics`).
 - **claimed familiarity**: "as we discussed", "following our call", "great to meet you" with nothing
-  from that conversation: no topic, name, number, date or event in the sentence or the next one.
+  from that conversation: no topic, name, number, date or event in the sentence or the next one (or,
+  for a claim in the message's last sentence, in any sentence before it).
 
 A greeting name is not a trace of the reader either; the reader-trace rule (GN002) reads these spans to
 discount the praise it would otherwise count.
@@ -55,8 +56,11 @@ def _empty(
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
         # talk this week?" proposes a time and says nothing about the reader.
         # The next sentence counts only when it is about the reader: "We run a podcast studio" is not.
+        # A claim that closes the message ("... you asked about swap times. Good to connect.") stands on
+        # what the message already said of that contact, so for familiarity every sentence before it counts.
+        before = sentences[:n] if topic_anywhere and n == len(sentences) - 1 else []
         window = [sent] + [
-            s for s in sentences[n + 1 : n + 2]
+            s for s in (*sentences[n + 1 : n + 2], *before)
             if not any(s.start_char <= a < s.end_char for a in asks)
             and any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(s))
         ]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
-from ...rule import RuleContext, RuleDocs, rule, short
+from ...rule import Example, RuleContext, RuleDocs, rule, short
 from ._common import ASK_RULE_LEXICONS
+from .CTA001 import CONNECTION_NOTE_WORDS
 
 
 @rule(
     code="CTA002",
     name="vague-ask",
-    analyses=("asks",),
+    analyses=("asks", "metrics"),
     summary="An ask that leaves the work to the reader (\"let me know if you're interested\", \"thoughts?\").",
     docs=RuleDocs(
         what=(
@@ -26,7 +27,9 @@ from ._common import ASK_RULE_LEXICONS
             "product\") is flagged too: it asks for the reader's time for the seller's sake. Beside a meeting or an "
             "offer with a day or a length (\"Would Tuesday at 10 work?\"), a vague line is a courtesy and is not "
             "flagged. A short interest "
-            "question such as \"Interested?\" or \"Worth a look?\" is a good first ask and is not flagged."
+            "question such as \"Interested?\" or \"Worth a look?\" is a good first ask and is not flagged. In a "
+            "LinkedIn connection note (60 words or fewer), \"I'd like to connect\" is the note's own ask; whether "
+            "it gives a reason is LI002's question."
         ),
         why=(
             "A vague ask makes the reader decide what a next step would be and when. A specific one costs them "
@@ -43,7 +46,7 @@ from ._common import ASK_RULE_LEXICONS
             "reach out\", \"thoughts?\"), with its caveat that a short interest question is a good first ask."
         ),
     ),
-    lexicons=ASK_RULE_LEXICONS,
+    lexicons=(*ASK_RULE_LEXICONS, "connect-request"),
     # "I'll close the file; reach out any time if it comes up" is the polite way to end a thread.
     unless=("polite-close",),
     fail=(
@@ -56,6 +59,9 @@ from ._common import ASK_RULE_LEXICONS
         "Hi Ed,\n\nAre you free for a chat to learn more about our platform?\n",
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Happy to share more.\n",
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Can we schedule a call to discuss?\n",
+        Example("Hi Ada, your note on freight audits was sharp. Would love to chat sometime.\n", profile="linkedin"),
+        Example("Hi Ed,\n\nAny thoughts on the below?\n", profile="follow-up"),
+        "Hi Ed,\n\nYour Hull depot ships twice a day now. I'd love to find some time to talk when things calm down.\n",
     ),
     passes=(
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
@@ -68,6 +74,8 @@ from ._common import ASK_RULE_LEXICONS
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Could we talk Tuesday at 10 to discuss?\n",
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Would Tuesday at 10 work for 15 minutes? Let me know if "
         "you have questions before then.\n",
+        Example("Hi Ada, your note on freight audits in cold storage was sharp. Would like to connect and read the "
+                "next one.\n", profile="linkedin"),
     ),
 )
 def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
@@ -75,10 +83,13 @@ def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
     # or a length is on the table, a vague line beside it is a courtesy: the next step is already clear.
     if any(ask.kind in ("meeting", "offer", "next-step") and ask.timeboxed for ask in ctx.asks):
         return
+    note = ctx.profile == "linkedin" and ctx.metrics.words <= CONNECTION_NOTE_WORDS
     for ask in ctx.asks:
         if ask.kind != "vague" or ask.vague_span is None:
             continue
         start, end = ask.vague_span
+        if note and ctx.lexicon_in("connect-request", start, end + 1):
+            continue  # a connection note asks to connect; LI002 reads whether it says why
         words = ctx.quote(start, end)
         if ask.vague_reason == "seller-purpose":
             yield ctx.finding(

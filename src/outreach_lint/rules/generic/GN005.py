@@ -45,6 +45,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         "Hi Al,\n\nGreat to meet you at the fintech panel on Tuesday. How is the card launch going?\n",
         "Hi Al,\n\nGreat catching up at the Leeds expo on Tuesday. Here are the two rota templates from what we "
         "talked about. Want a walkthrough?\n",
+        Example("Hi Al, we met at the Halden stand at the expo on Tuesday; you asked about charger uptime. I've "
+                "sent the figures. Good to connect.\n", profile="linkedin"),
     ),
 )
 def claimed_familiarity(ctx: RuleContext) -> Iterator[Finding]:

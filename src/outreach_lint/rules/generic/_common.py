@@ -133,8 +133,23 @@ def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
             continue
         if _measures_time(t) and not _readers_time(t) and _in_an_ask(ctx, t.idx):
             continue
+        if _sellers_number(t):
+            continue
         return True
     return False
+
+
+def _sellers_number(number: Token) -> bool:
+    """The number sits in a clause whose subject is the sender and which names nothing of the reader's
+    (a "you" it offers something to is not theirs):
+    "I'm applying for role 48213", "we cut refunds by 12% for our clients". "We saw your 40 reps", "I can
+    draft the next four from your posts" and "I saw you hired 12 reps" (the reader's own verb) stay theirs."""
+    node = number
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in node.children):
+        return False
+    return not any(t.dep_ == "poss" and t.lower_ in READER_PRONOUNS for t in node.subtree)
 
 
 def _in_an_ask(ctx: RuleContext, offset: int) -> bool:

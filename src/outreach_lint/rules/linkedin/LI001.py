@@ -12,7 +12,7 @@ from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
 from ..generic._common import sender_names
-from ._common import FIRST_NOTE_LEXICONS, continues_a_conversation
+from ._common import FIRST_NOTE_LEXICONS, answers_their_request, continues_a_conversation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,7 +42,10 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
             "Flags it when it pitches: a sentence whose subject is the sender and whose clause names what the "
             "sender sells (\"We offer...\", \"Our platform...\", \"I help teams...\"), an ask for a demo, the "
             "pricing or a call with the sales team, or a question put right after sentences only about the "
-            "sender (\"We run workshops for founders. Interested?\")."
+            "sender (\"We run workshops for founders. Interested?\"). A note that answers what the reader asked "
+            "for in public (\"saw your post asking who handles payroll abroad\", \"you were asking about ...\") "
+            "is not a cold pitch, and neither is a clause about being at their talk or a conditional offer "
+            "(\"glad to send the checklist if it would help\")."
         ),
         why=(
             "A connection note has one job: to be accepted. A pitch from a stranger reads as a sales funnel, "
@@ -88,6 +91,12 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "call to compare notes?\n", profile="linkedin"),
         Example("Hi Lena, I loved your talk on discounts for software resellers. How did the pilot go?\n",
                 profile="linkedin"),
+        Example("Hi Tomas, I was at your meetup talk on pricing for clinics; the part on annual plans was new to "
+                "me. Would like to follow what you share next.\n", profile="linkedin"),
+        Example("Hi Ruth, saw you're opening a second clinic. I've run intake for three clinics and am glad to "
+                "send the checklist we used if it would help.\n", profile="linkedin"),
+        Example("Hi Dev, saw your post in the founders' forum asking who handles payroll for contractors abroad. "
+                "We run payroll for twelve such teams. Want me to check your setup?\n", profile="linkedin"),
         Example("Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?\n",
                 profile="linkedin", options={"max-words": 10}),
     ),
@@ -96,6 +105,8 @@ def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Fi
     body = ctx.region("body")
     if body is None or ctx.metrics.words > opts.max_words or continues_a_conversation(ctx):
         return
+    if answers_their_request(ctx):
+        return  # "saw your post asking whether anyone ...": an offer they asked for is not a cold pitch
     names = sender_names(ctx)
     sentences = list(ctx.body_sentences())
     for sent in sentences:
@@ -148,21 +159,31 @@ def _offer_clause(ctx: RuleContext, sent: Span, names: set[int]) -> tuple[int, i
         # The subject's own words count ("our platform"); so do the verb's, except inside the reader's
         # things ("I saw your post on the pricing tool you built" names their tool, not an offer).
         for token in [*subject.subtree, *verb.subtree]:
-            if token.idx in offers and not _reader_owned(token, verb):
+            if token.idx in offers and not _reader_owned(token, verb) and not _others_verb(token, names):
                 start = min(subject.left_edge.idx, verb.idx)
                 return start, ctx.trimmed(sent)[1]
     return None
 
 
+# Verbs of having been there: "I was at your talk", "I listened to your podcast", "we sat in on your panel".
+_WITNESS_VERBS = frozenset({"be", "attend", "listen", "watch", "read", "sit", "go", "come", "tune"})
+
+
 def _about_their_thing(verb: Token) -> bool:
     """The clause is about something of the reader's: "I read your article on pricing" (whatever the
-    parser attached "on pricing" to), "We loved your talk"."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "attr", "pobj") and any(
-            c.dep_ == "poss" and c.lower_ in READER_PRONOUNS for c in child.children
-        ):
-            return True
-    return False
+    parser attached "on pricing" to), "We loved your talk", "I was at your talk on pricing"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "pobj")]
+    if verb.lemma_ in _WITNESS_VERBS:
+        # Through a preposition only for being there: "we work with your competitors" is still a pitch.
+        objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(any(c.dep_ == "poss" and c.lower_ in READER_PRONOUNS for c in o.children) for o in objects)
+
+
+def _others_verb(token: Token, names: set[int]) -> bool:
+    """An offer word that is a verb with a subject of its own other than the sender: "if it would help"."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in SUBJECT_DEPS and classify(c, names) != "seller" for c in token.children
+    )
 
 
 def _reader_owned(token: Token, verb: Token) -> bool:

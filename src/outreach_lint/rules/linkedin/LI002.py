@@ -21,8 +21,10 @@ from ._common import TRACE_LEXICONS, shows_the_reader
             "openings on your team?\", \"Can we set up a call?\"), when nothing in the note is about this "
             "reader: none of the traces GN002 looks for (their company, something they wrote or did, a merge "
             "field, a number about them), no ground the two share (\"we're both in fintech\", \"a mutual "
-            "friend\") and no earlier conversation (\"great to meet you at the meetup\"). Unlike GN002, it "
-            "judges notes of any length."
+            "friend\") and no earlier conversation (\"great to meet you at the meetup\"). Where they work (\"I "
+            "noticed you work at Corvid\") is on their profile for anyone to read, so it is no reason; neither is "
+            "a number in the sender's own clause (\"I'm applying for opening 5521\"). Unlike GN002, it judges "
+            "notes of any length."
         ),
         why=(
             "LinkedIn's default invitation says the same words to everyone, so a note that repeats them tells "
@@ -51,6 +53,8 @@ from ._common import TRACE_LEXICONS, shows_the_reader
         Example("Hi there,\n\nI came across your profile and would love to connect with you.\n", profile="linkedin"),
         Example("Hello, are there any open roles on your team? Could you give me a chance to interview?\n",
                 profile="linkedin"),
+        Example("Hi Mia, I noticed you work at Corvid. I'm applying for the analyst opening (ref 5521), could you "
+                "refer me?\n", profile="linkedin"),
     ),
     passes=(
         Example("Hi Noor, your thread on warehouse staffing matched what we see in Rotterdam. Would be glad to "

@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 from ...analyses.payoff import LEXICONS as PAYOFF_LEXICONS
 from ...analyses.payoff import has_payoff
 from ...diagnostics import Finding, Fix
+from ... import linear_regex
 from ...rule import RuleContext, RuleDocs, rule
 
 if TYPE_CHECKING:
     pass
+
+_IF = linear_regex.compile(r"\bif\b", linear_regex.I)
 
 
 @rule(
@@ -22,7 +25,8 @@ if TYPE_CHECKING:
         what=(
             "Flags announcement phrases (\"just wanted to let you know\", \"we're excited to announce\", "
             "\"FYI\", \"we just launched\") in a message where no sentence says what the news means for the "
-            "reader (\"so you can\", \"which means\", \"you'll\", \"saves you\", or an outcome word next to you/your)."
+            "reader (\"so you can\", \"which means\", \"you'll\", \"saves you\", or an outcome word next to you/your). "
+            "\"I'm happy to share the checklist if it would help\" is an offer on the reader's terms, not news."
         ),
         why=(
             "The reader does not need to know our news; they need to know what it changes for them. An "
@@ -46,6 +50,7 @@ if TYPE_CHECKING:
         "Want a tour?\n",
         "Hi Jo,\n\nJust wanted to let you know that we opened an office in Berlin. Can we meet there?\n",
         "Hi Al,\n\nFYI, we launched version 4 last week with a new design. Worth a look?\n",
+        "Hi Al,\n\nI'm happy to share that we opened a second office in Leeds. Can we meet there?\n",
     ),
     passes=(
         "Hi Sam,\n\nWe're excited to announce our new reporting module, so you can send the board pack in minutes "
@@ -53,13 +58,14 @@ if TYPE_CHECKING:
         "Hi Jo,\n\nJust wanted to let you know we opened in Berlin, which means your German team gets support in "
         "their own time zone. Can we meet there?\n",
         "Hi Al,\n\nYour exports took an hour last quarter. Version 4 cuts that to five minutes for you. Worth a look?\n",
+        "Hi Al,\n\nI ran the audit for two mills near you. I'm happy to share the checklist I used if it would help.\n",
     ),
 )
 def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
     body = ctx.region("body")
     if body is None:
         return
-    news = [h for h in ctx.lexicon("announcement") if h[0] >= body.start]
+    news = [h for h in ctx.lexicon("announcement") if h[0] >= body.start and not _offer(ctx, h[0], h[1])]
     if not news:
         return
     if any(has_payoff(ctx, sent) for sent in ctx.body_sentences()):
@@ -72,3 +78,11 @@ def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
         Fix("Add what the news changes for them: \"..., so your team can ...\" or \"which means your team ...\""),
     )
 
+
+def _offer(ctx: RuleContext, start: int, end: int) -> bool:
+    """"I'm happy to share the ramp plan if it would help" offers something on the reader's terms; it is
+    not news. Only "share" and "tell" read both ways, and the condition is what tells them apart."""
+    if ctx.text[start:end].split()[-1].lower() not in ("share", "tell"):
+        return False
+    sent_end = next((s.end_char for s in ctx.body_sentences() if s.start_char <= start < s.end_char), end)
+    return _IF.search(ctx.text, end, sent_end) is not None
