@@ -17,6 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
+from outreach_lint import attributes
 from outreach_lint.nlp import load_pipeline, resolve_model
 
 ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD, SENT_START]
@@ -32,6 +33,17 @@ def texts_of(paths: list[str]) -> list[str]:
     return texts
 
 
+def fresh_stock():
+    return spacy.load(resolve_model(None).replace("-", "_"), exclude=["ner", "senter"])
+
+
+def fresh_linted():
+    nlp = fresh_stock()
+    if not attributes.install(nlp):
+        raise SystemExit("the model's attribute ruler cannot be replaced exactly; nothing to compare")
+    return nlp
+
+
 def main() -> None:
     texts = texts_of(sys.argv[1:])
     linted = load_pipeline(None, ["POS", "TAG", "MORPH", "LEMMA", "DEP"]).nlp
@@ -43,14 +55,18 @@ def main() -> None:
         tokens += len(a)
         same = (a.to_array(ATTRS) == b.to_array(ATTRS)).all() and [t.morph for t in a] == [t.morph for t in b]
         differing += not same
+    # Each component alone, on a pipeline loaded afresh (its lookups start empty) and given the same Docs
+    # parsed without it: the first pass fills the lookup component's cache, the second reads it.
     timed = {}
-    for label, nlp in (("spaCy attribute_ruler", stock), ("lookup component", linted)):
-        docs = list(nlp.pipe(texts))  # each component reads its own pipeline's vocabulary
+    for label, nlp in (("spaCy attribute_ruler", fresh_stock()), ("lookup component", fresh_linted())):
+        with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+            docs = list(nlp.pipe(texts))
         component = nlp.get_pipe("attribute_ruler")
-        start = time.perf_counter()
-        for doc in docs:
-            component(doc)
-        timed[label] = time.perf_counter() - start
+        for run in ("first pass", "second pass"):
+            start = time.perf_counter()
+            for doc in docs:
+                component(doc)
+            timed[f"{label}, {run}"] = time.perf_counter() - start
     print(f"{len(texts)} messages, {tokens:,} tokens: {differing} with any differing annotation")
     for label, seconds in timed.items():
         print(f"{label}: {seconds * 1e6 / max(tokens, 1):.2f} µs per token")

@@ -42,14 +42,17 @@ class Alternative:
     """One Matcher pattern of a ruler entry: its token tests and the position of the token it sets."""
 
     entry: int  # the ruler entry, whose order decides which attributes win
-    specs: tuple[int, ...]  # ids into Tables.tests, one per token
+    specs: tuple[int, ...]  # spec ids (see Tables.exact and Tables.tested), one per token
     target: int  # offset from the match start of the token that receives the attributes
 
 
 @dataclass(frozen=True)
 class Tables:
     order: tuple[str, ...]  # the attributes a signature is made of, as Doc.to_array reads them
-    tests: tuple[Test, ...]
+    # Specs testing fixed values (equality, IN): per set of attribute slots, the value tuples that satisfy
+    # each spec, so a new signature costs a dict lookup per slot set, not a call per spec.
+    exact: tuple[tuple[tuple[int, ...], dict[tuple[int, ...], tuple[int, ...]]], ...]
+    tested: tuple[tuple[int, Test], ...]  # the other specs (REGEX, NOT_IN), as predicates
     single: tuple[tuple[int, int], ...]  # (spec id, entry) for one-token alternatives
     multi: tuple[Alternative, ...]
     entry_attrs: tuple[dict[Any, Any], ...]  # each entry's normalised attributes, as the ruler stores them
@@ -93,11 +96,49 @@ def compile_ruler(ruler: AttributeRuler) -> Tables | None:
             else:
                 multi.append(Alternative(entry, tuple(ids), target))
     order = tuple(a for a in _READABLE if a in used)
+    exact: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
+    tested: list[tuple[int, Test]] = []
     try:
-        tests = tuple(_test(spec, order, strings) for spec in specs)
+        for spec_id, spec in enumerate(specs):
+            keys = _exact_keys(spec, order, strings)
+            if keys is None:
+                tested.append((spec_id, _test(spec, order, strings)))
+                continue
+            slots, values = keys
+            table = exact.setdefault(slots, {})
+            for value in values:
+                table.setdefault(value, []).append(spec_id)
     except linear_regex.PatternError:
         return None  # a REGEX the linear engine cannot run the same way
-    return Tables(order, tests, tuple(single), tuple(multi), tuple(entry_attrs))
+    frozen = tuple((slots, {v: tuple(ids) for v, ids in table.items()}) for slots, table in exact.items())
+    return Tables(order, frozen, tuple(tested), tuple(single), tuple(multi), tuple(entry_attrs))
+
+
+_MAX_EXPANSION = 4096  # value tuples one spec may expand to (a product of IN sets); beyond, test it instead
+
+
+def _exact_keys(
+    token_spec: dict[str, Any], order: tuple[str, ...], strings: Any
+) -> tuple[tuple[int, ...], list[tuple[int, ...]]] | None:
+    """(slots, every value tuple that satisfies the spec) when it tests only fixed values, else None."""
+    choices: list[tuple[int, list[int]]] = []
+    for key, value in token_spec.items():
+        if key in _FLAGS:
+            wanted = [int(value)]
+        elif isinstance(value, str):
+            wanted = [strings.add(value)]
+        elif set(value) == {"IN"}:
+            wanted = sorted({strings.add(v) for v in value["IN"]})
+        else:
+            return None
+        choices.append((order.index(key), wanted))
+    choices.sort()
+    values: list[tuple[int, ...]] = [()]
+    for _, wanted in choices:
+        values = [v + (w,) for v in values for w in wanted]
+        if len(values) > _MAX_EXPANSION:
+            return None
+    return tuple(slot for slot, _ in choices), values
 
 
 def _supported(token_spec: dict[str, Any]) -> bool:
@@ -107,6 +148,8 @@ def _supported(token_spec: dict[str, Any]) -> bool:
         if isinstance(value, dict):
             if not value or any(op not in ("IN", "NOT_IN", "REGEX") for op in value):
                 return False
+            if any(op != "REGEX" and not all(isinstance(v, str) for v in arg) for op, arg in value.items()):
+                return False  # the Matcher also takes hashes in a set; only strings are read here
             if key in _FLAGS:
                 return False
         elif key in _FLAGS:
@@ -159,12 +202,17 @@ class LookupAttributeRuler:
         self._by_signature: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
         self._attr_ids: list[int] = []
+        self._single_entries: dict[int, tuple[int, ...]] = {}
 
     def use(self, tables: Tables) -> None:
         from spacy.attrs import IDS
 
         self.tables = tables
         self._attr_ids = [IDS[name] for name in tables.order]
+        entries: dict[int, list[int]] = {}
+        for spec, entry in tables.single:
+            entries.setdefault(spec, []).append(entry)
+        self._single_entries = {spec: tuple(e) for spec, e in entries.items()}
         self._by_signature.clear()
         self._merged.clear()
 
@@ -199,8 +247,12 @@ class LookupAttributeRuler:
                 self._by_signature.clear()
             tables = self.tables
             assert tables is not None
-            satisfied = frozenset(i for i, test in enumerate(tables.tests) if test(signature))
-            singles = tuple(sorted({entry for spec, entry in tables.single if spec in satisfied}))
+            found: list[int] = []
+            for slots, table in tables.exact:
+                found.extend(table.get(tuple(signature[s] for s in slots), ()))
+            found.extend(spec for spec, test in tables.tested if test(signature))
+            satisfied = frozenset(found)
+            singles = tuple(sorted({e for spec in satisfied for e in self._single_entries.get(spec, ())}))
             cached = self._by_signature[signature] = (satisfied, singles)
         return cached
 
@@ -246,8 +298,8 @@ def install(nlp: Any) -> bool:
     if type(ruler) is not AttributeRuler:
         return False
     tables = compile_ruler(ruler)
-    if tables is None:
-        return False
+    if tables is None or not tables.order:
+        return False  # nothing to look up (a ruler with no patterns): spaCy's own only warns
     nlp.replace_pipe(name, FACTORY)
     nlp.get_pipe(name).use(tables)
     return True

@@ -141,6 +141,12 @@ def test_a_custom_ruler_with_sets_regexes_and_a_negative_index_is_reproduced():
     assert b[6].lemma_ == "each" and b[10].lemma_ == ""  # "per year" matches, "per cent" does not
 
 
+def test_an_empty_ruler_is_left_as_it_is():
+    _, lookup, installed = ruler_pipelines([])
+    assert not installed
+    assert [t.text for t in lookup("two words")] == ["two", "words"]
+
+
 @pytest.mark.parametrize(
     "pattern",
     [
@@ -150,8 +156,9 @@ def test_a_custom_ruler_with_sets_regexes_and_a_negative_index_is_reproduced():
         {"patterns": [[{"LENGTH": 3}]], "attrs": {"LEMMA": "x"}},
         {"patterns": [[{"LOWER": {"REGEX": r"^a(?=b)"}}]], "attrs": {"LEMMA": "x"}},
         {"patterns": [[{"LOWER": {"REGEX": r"\bab"}}]], "attrs": {"LEMMA": "x"}},
+        {"patterns": [[{"ORTH": {"IN": [1234]}}]], "attrs": {"LEMMA": "x"}},
     ],
-    ids=["operator", "reads-pos", "fuzzy", "length", "look-ahead", "word-boundary"],
+    ids=["operator", "reads-pos", "fuzzy", "length", "look-ahead", "word-boundary", "hash-in-a-set"],
 )
 def test_a_pattern_it_cannot_evaluate_exactly_keeps_the_stock_ruler(pattern):
     _, lookup, installed = ruler_pipelines([pattern])

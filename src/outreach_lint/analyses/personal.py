@@ -5,7 +5,7 @@
   sentence that hold no checkable detail (see :mod:`outreach_lint.analyses.specifics`).
 - **claimed familiarity**: "as we discussed", "following our call", "great to meet you" with nothing
   from that conversation: no topic, name, number, date or event in the sentence or the next one (or,
-  for a claim in the message's last sentence, in any sentence before it).
+  for a claim in the message's last sentence, in an earlier sentence that tells of that contact).
 
 A greeting name is not a trace of the reader either; the reader-trace rule (GN002) reads these spans to
 discount the praise it would otherwise count.
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from ..rule import RuleContext
 
-LEXICONS = ("shallow-praise", "claimed-familiarity", *SPECIFIC_LEXICONS)
+LEXICONS = ("shallow-praise", "claimed-familiarity", "earlier-contact", *SPECIFIC_LEXICONS)
 # "...about the spring menu": what a conversation was about makes a claim of one checkable.
 _TOPIC_PREPS = frozenset({"about", "on", "regarding", "re"})
 
@@ -56,9 +56,12 @@ def _empty(
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
         # talk this week?" proposes a time and says nothing about the reader.
         # The next sentence counts only when it is about the reader: "We run a podcast studio" is not.
-        # A claim that closes the message ("... you asked about swap times. Good to connect.") stands on
-        # what the message already said of that contact, so for familiarity every sentence before it counts.
-        before = sentences[:n] if topic_anywhere and n == len(sentences) - 1 else []
+        # A claim that closes the message ("We met at the expo; you asked about swap times. Good to
+        # connect.") stands on what the message already said of that contact: for familiarity, an earlier
+        # sentence that tells of the contact counts too (a pitch before it does not).
+        before = [
+            s for s in sentences[:n] if ctx.lexicon_in("earlier-contact", s.start_char, s.end_char)
+        ] if topic_anywhere and n == len(sentences) - 1 else []
         window = [sent] + [
             s for s in (*sentences[n + 1 : n + 2], *before)
             if not any(s.start_char <= a < s.end_char for a in asks)

@@ -37,6 +37,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hi Jo,\n\nFollowing our call, I wanted to share a few thoughts. Would Friday work?\n", profile="follow-up"),
         "Hi Al,\n\nGreat to meet you! I think there could be some synergies. Worth a chat?\n",
         "Hi Al,\n\nGreat catching up the other day! Wanted to pick up on what we talked about. Free next week?\n",
+        "Hi Al,\n\nWe help fleets cut charger downtime. Your depot could save 10 hours a week. Great to meet you.\n",
     ),
     passes=(
         "Hi Sam,\n\nAs we discussed at the Leeds meetup, here are the two rota templates. Want a walkthrough?\n",

@@ -141,7 +141,7 @@ def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
 
 def _sellers_number(number: Token) -> bool:
     """The number sits in a clause whose subject is the sender and which names nothing of the reader's
-    (a "you" it offers something to is not theirs):
+    (a "you" it offers something to is not theirs, a "you" who does something is):
     "I'm applying for role 48213", "we cut refunds by 12% for our clients". "We saw your 40 reps", "I can
     draft the next four from your posts" and "I saw you hired 12 reps" (the reader's own verb) stay theirs."""
     node = number
@@ -149,7 +149,9 @@ def _sellers_number(number: Token) -> bool:
         node = node.head
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in node.children):
         return False
-    return not any(t.dep_ == "poss" and t.lower_ in READER_PRONOUNS for t in node.subtree)
+    return not any(
+        t.lower_ in READER_PRONOUNS and t.dep_ in ("poss", "nsubj", "nsubjpass") for t in node.subtree
+    )  # "your posts", "the podcast you host": the reader's
 
 
 def _in_an_ask(ctx: RuleContext, offset: int) -> bool:

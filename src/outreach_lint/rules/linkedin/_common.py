@@ -33,11 +33,21 @@ def answers_their_request(ctx: RuleContext) -> bool:
 
 def _reader_asks(token: Token) -> bool:
     if token.lemma_ == "ask" and token.pos_ == "VERB":
-        if any(c.dep_ == "nsubj" and (c.lower_ == "you" or _readers(c)) for c in token.children):
-            return True  # "you were asking about", "you asked for", "saw your post asking" (as parsed)
-        head = token.head
-        return token.dep_ in ("acl", "relcl") and _readers(head)  # "your post asking if anyone ..."
-    return token.lemma_ == "question" and token.pos_ == "NOUN" and _readers(token)  # "your question about"
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+            return False  # "you might ask why I'm writing" is the sender's rhetoric
+        asked = token.tag_ in ("VBD", "VBN") or (
+            token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("were", "was") for c in token.children)
+        )
+        if asked and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children):
+            return True  # "you asked for", "you were asking about"
+        if any(c.dep_ == "nsubj" and _readers(c) for c in token.children):
+            return True  # "saw your post asking if anyone ..." (parsed with the post as subject)
+        return token.dep_ in ("acl", "relcl") and _readers(token.head)  # the same, parsed as a modifier
+    # "your question about payroll", "your question in the founders' group"; not "any of your questions".
+    return (
+        token.lemma_ == "question" and token.pos_ == "NOUN" and _readers(token)
+        and any(c.dep_ == "prep" and c.lower_ in ("about", "on", "in", "re", "regarding") for c in token.children)
+    )
 
 
 def _readers(noun: Token) -> bool:
@@ -78,18 +88,32 @@ def shows_the_reader(ctx: RuleContext) -> bool:
 
 
 # "You work at Atlassian", "you're the head of sales at Loom": what their profile's headline says.
-_EMPLOYMENT_VERBS = frozenset({"work", "be"})
+_EMPLOYMENT_PREPS = frozenset({"at", "for", "with"})
 
 
 def _their_employer(token: Token) -> bool:
-    """A name that only says where the reader works ("I noticed you work at Atlassian"): every note to
-    them could say it, since it heads their profile, so it is no reason to write to this reader. Something
-    they did there is ("saw you're hiring two SDRs at Plotline")."""
+    """A name that only says where the reader works ("I noticed you work at Atlassian", "you're the head of
+    data at Corvid"): it heads their profile, so any note to them could say it; it is no reason to write
+    to this reader. Something they did there is ("saw you're hiring two SDRs at Plotline"), and so is a
+    tie beyond the job ("you're on the board of Leeds Mind")."""
     node = token
-    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):  # the root is its own head
+    while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
-    return node.lemma_ in _EMPLOYMENT_VERBS and any(
-        c.dep_ == "nsubj" and c.lower_ == "you" for c in node.children
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in _EMPLOYMENT_PREPS:
+        return False
+    verb = prep.head if prep.head.dep_ != "attr" else prep.head.head  # "you're the head of data at Corvid"
+    return _employment(verb)
+
+
+def _employment(verb: Token) -> bool:
+    """"you work ...", "you're (a designer | at Corvid)": the reader's job as the whole clause."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in verb.children):
+        return False
+    if verb.lemma_ == "work":
+        return True
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ in _EMPLOYMENT_PREPS) for c in verb.children
     )
 
 
@@ -99,8 +123,7 @@ def _saw_their_job(ctx: RuleContext, start: int, end: int) -> bool:
     if span is None:
         return False
     you = span[-1]
-    verb = you.head
-    return you.lower_ == "you" and you.dep_ == "nsubj" and verb.lemma_ in _EMPLOYMENT_VERBS
+    return you.lower_ == "you" and you.dep_ == "nsubj" and _employment(you.head)
 
 
 def _vocative(ctx: RuleContext) -> set[int]:

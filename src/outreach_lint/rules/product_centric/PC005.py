@@ -14,7 +14,13 @@ from ...rule import RuleContext, RuleDocs, rule
 if TYPE_CHECKING:
     pass
 
-_IF = linear_regex.compile(r"\bif\b", linear_regex.I)
+# "... if it would help", "if it's useful", "if helpful", "if that would be useful to you".
+_IF_HELPFUL = linear_regex.compile(
+    r"\bif[ \t]+(?:(?:it[ \t]+(?:would|might|could|will)|it['’]d)[ \t]+help|(?:(?:it|that)(?:'s|’s|[ \t]+is|[ \t]+would[ \t]+be|'d[ \t]+be)[ \t]+)?(?:useful|helpful))\b",
+    linear_regex.I,
+)
+_NEXT_WORD = linear_regex.compile(r"[ \t]+(?:with[ \t]+you[ \t]+)?([\w’']+)")
+_NEWS_OPENERS = frozenset({"that", "our", "my", "some", "news", "this"})
 
 
 @rule(
@@ -51,6 +57,7 @@ _IF = linear_regex.compile(r"\bif\b", linear_regex.I)
         "Hi Jo,\n\nJust wanted to let you know that we opened an office in Berlin. Can we meet there?\n",
         "Hi Al,\n\nFYI, we launched version 4 last week with a new design. Worth a look?\n",
         "Hi Al,\n\nI'm happy to share that we opened a second office in Leeds. Can we meet there?\n",
+        "Hi Al,\n\nI'm happy to share our new reporting module with you. Let me know if it looks useful.\n",
     ),
     passes=(
         "Hi Sam,\n\nWe're excited to announce our new reporting module, so you can send the board pack in minutes "
@@ -81,8 +88,12 @@ def announcement_without_payoff(ctx: RuleContext) -> Iterator[Finding]:
 
 def _offer(ctx: RuleContext, start: int, end: int) -> bool:
     """"I'm happy to share the ramp plan if it would help" offers something on the reader's terms; it is
-    not news. Only "share" and "tell" read both ways, and the condition is what tells them apart."""
+    not news. Only "share" and "tell" read both ways: news follows them as "that ..." or "our new ...",
+    an offer ends on a condition of helping the reader ("if it would help", "if useful")."""
     if ctx.text[start:end].split()[-1].lower() not in ("share", "tell"):
         return False
     sent_end = next((s.end_char for s in ctx.body_sentences() if s.start_char <= start < s.end_char), end)
-    return _IF.search(ctx.text, end, sent_end) is not None
+    tail = _NEXT_WORD.match(ctx.text, end, sent_end)
+    if tail is not None and tail.group(1).lower() in _NEWS_OPENERS:
+        return False
+    return _IF_HELPFUL.search(ctx.text, end, sent_end) is not None
