@@ -33,6 +33,8 @@ _SIGN_OFF = linear_regex.compile(
     r"|respectfully|yours(?: truly| sincerely)?|thx|ty)[ \t]*[,.!-]*[ \t]*(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})?[ \t]*$",
     linear_regex.I,
 )
+# A dash and a name alone on the last line signs the message like a sign-off: "- Brian", "—Ana Ruiz".
+_DASH_NAME = linear_regex.compile(r"^[ \t]*(?:-{1,2}|–|—)[ \t]?[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2}[ \t]*$")
 # "P.S.", "PS:", "P.P.S.", "PPS" at the start of a line, followed by a space or the end of the line (not "PSD2").
 _POSTSCRIPT = linear_regex.compile(r"^[ \t]*(?:(?:p\.[ \t]?){1,2}s\.?|p{1,2}s)[ \t]*[:.\-–—]?(?:[ \t]|$)", linear_regex.I)
 # Contact lines of a signature with no sign-off.
@@ -67,7 +69,7 @@ _FOOTER = linear_regex.compile(
 _FENCE = linear_regex.compile(r"^[ \t]{0,3}(```|~~~)")
 _GREETING = linear_regex.compile(
     r"^[ \t]*(?:(?:hi|hello|hey|dear|greetings|hiya|howdy|good (?:morning|afternoon|evening))\b[^\n,!.:;?]{0,40}"
-    r"[,!:]?|[A-Z][\w'-]{1,30}(?:[ \t]+[A-Z][\w'-]{1,30})?,)[ \t]*$",
+    r"[,!:]?|(?:(?:dr|mr|mrs|ms|mx|prof)\.?[ \t]+)?[A-Z][\w'-]{1,30}(?:[ \t]+[A-Z][\w'-]{1,30})?,)[ \t]*$",
     linear_regex.I,
 )
 LIST_ITEM = linear_regex.compile(r"^[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+")  # a bullet or numbered line; FH002 reads it too
@@ -248,8 +250,8 @@ def prepare(message: Message) -> LintedMessage:
         end = _last_content(lines, keep, para_start)
     exclude("footer", footer_start, _last_content(lines, keep, tail))
 
-    # 4. Signature: a "-- " delimiter, or a sign-off among the last few lines, or a contact block at the
-    # end. A P.S. after any of them is the sender's own words again and stays in the body.
+    # 4. Signature: a "-- " delimiter, or a sign-off among the last few lines (a last line of a dash and a
+    # name counts as one), or a contact block at the end. A P.S. after any of them is the sender's own words again and stays in the body.
     content = [i for i in range(footer_start) if keep[i] and lines[i].text.strip()]
     postscript = _postscript_lines(lines, content)
     written = [i for i in content if i not in postscript]  # the sign-off is looked for above any P.S.
@@ -259,6 +261,11 @@ def prepare(message: Message) -> LintedMessage:
             if _SIGN_OFF.match(lines[i].text) and i != content[0]:
                 sig_start = i
                 break
+    if sig_start is None and len(written) >= 2 and _DASH_NAME.match(lines[written[-1]].text):
+        last = written[-1]
+        # In a paragraph of its own, after anything but a list: "- Pay" ending a list of steps is an item.
+        if not lines[last - 1].text.strip() and not LIST_ITEM.match(lines[written[-2]].text):
+            sig_start = last
     if sig_start is not None:
         signature = [i for i in range(sig_start, footer_start) if i not in postscript]
     else:

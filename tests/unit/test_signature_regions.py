@@ -87,6 +87,16 @@ def test_template_contact_block_is_not_body(linter: Linter) -> None:
         assert _signature_is(r, block), block
 
 
+def test_a_dash_and_a_name_on_the_last_line_sign_the_message(linter: Linter) -> None:
+    for sign in ("- Brian", "—Ana Ruiz", "-- Sam"):
+        report = linter.lint_message(body=f"I'd like to add you to my professional network.\n\n{sign}",
+                                     profile="linkedin")
+        assert _excluded(report).get("signature") == len(sign), sign
+        assert "LI002" in codes(report), sign  # the sender's name is no reason to connect
+    listed = linter.lint_message(body="Two steps before Friday:\n\n- Book\n- Pay")
+    assert "signature" not in _excluded(listed)
+
+
 def test_short_last_sentence_is_body(linter: Linter) -> None:
     for last in ("Worth a look?", "Tuesday at 10 works for me.", "Does Thursday work?"):
         text = "Hi Sam,\n\nYour Leeds site opened in May and the counts doubled.\n" + last + "\n"

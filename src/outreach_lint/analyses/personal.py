@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import linear_regex
 from .references import READER_PRONOUNS
 from .specifics import LEXICONS as SPECIFIC_LEXICONS
 from .specifics import checkable
@@ -50,7 +51,8 @@ def _empty(
     out = []
     asks = [a.start for a in ctx.asks] if ctx.can("asks") else []
     for n, sent in enumerate(sentences):
-        hits = [h for h in ctx.lexicon_in(lexicon, sent.start_char, sent.end_char) if not _not_a_verb(ctx, h[0])]
+        hits = [h for h in ctx.lexicon_in(lexicon, sent.start_char, sent.end_char)
+                if not _not_a_verb(ctx, h[0]) and not _WISH.search(ctx.text, max(sent.start_char, h[0] - 24), h[0])]
         if not hits:
             continue
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
@@ -93,6 +95,9 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
         for t in tokens
     )
 
+
+# "Would be great to connect", "it'd be good to meet": a wish for the future claims no earlier contact.
+_WISH = linear_regex.compile(r"\b(?:would|will|'d|’d|'ll|’ll)[ \t]+be[ \t]+$", linear_regex.I)
 
 _VERB_ONLY = frozenset({"like", "love"})
 

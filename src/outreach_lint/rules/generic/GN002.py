@@ -92,6 +92,13 @@ class TraceOptions(RuleOptions):
         "Subject: Growing your clinic in 2026\n\nHi there,\n\nWe help clinics fill empty appointment slots with "
         "reminders that patients actually read. Most practices see fewer no-shows within a month of switching. "
         "Would you be up for a 20-minute call on Thursday?\n",
+        # A promise's numbers (what the reader could gain, and in how long) and "one" are the pitch's.
+        "Hi Rae,\n\nWhat if you could double your bookings and free up 20 hours a week for your team? That is "
+        "one place for every booking, and most salons see it within 30 days. Worth a look?\n",
+        # A title with the greeting's name, and a plural that opens a sentence, are not names of theirs.
+        "Subject: Dr. Okafor, a question\n\nDr. Okafor,\n\nClinicians are busier than ever, and the paperwork "
+        "keeps growing every single week. There is a better way to run a practice. Reply yes and I will show "
+        "you how it works.\n",
     ),
     passes=(
         "Hi Dana,\n\nSaw that Northwind opened a second warehouse in Leeds last month. Two sites usually means "
@@ -133,6 +140,8 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
     if any(not any(s <= h[0] < e for s, e in praise) for h in ctx.lexicon("reader-trace")):
         return
     names = sender_names(ctx)
+    # The reader's own name, as the greeting gives it ("Dr. Lee,"), is no trace in the subject either.
+    greeting_words = {w.strip(",.!:").lower() for w in ctx.text[greeting.start : greeting.end].split()} if greeting else set()
     sentences = [*_subject_sentences(ctx), *ctx.body_sentences()]
     sentences = [s for s in sentences if not any(s.start_char <= p < s.end_char for p, _ in praise)]
     named_elsewhere = _named_mid_sentence(ctx, sentences)
@@ -142,7 +151,7 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         titled = title_case_capitals(tokens) - named_elsewhere
         if any(t.pos_ == "PROPN" and t.i not in names and t.i not in titled and t.lower_ not in NOT_NAMES
-               and not _sellers_own(t, names) for t in tokens):
+               and t.lower_ not in greeting_words and not _sellers_own(t, names) for t in tokens):
             return
         if reader_number(ctx, tokens):
             return

@@ -48,6 +48,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         "talked about. Want a walkthrough?\n",
         Example("Hi Al, we met at the Halden stand at the expo on Tuesday; you asked about charger uptime. I've "
                 "sent the figures. Good to connect.\n", profile="linkedin"),
+        Example("Hi Dana, your post on slotting pallets by pick rate had the first real before/after numbers I've "
+                "seen. Would be great to connect.\n", profile="linkedin"),
     ),
 )
 def claimed_familiarity(ctx: RuleContext) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 NOT_NAMES = frozenset(
     "i monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december q1 q2 q3 q4 ai api crm erp saas sso ceo cfo cto coo vp hr it "
-    "ps linkedin email hi hello hey dear".split()
+    "ps linkedin email hi hello hey dear dr dr. mr mr. mrs mrs. ms ms. prof prof.".split()
 )
 
 
@@ -89,7 +89,8 @@ def title_case_capitals(sent: list[Token]) -> set[int]:
     The tagger reads every capitalised word of a heading or a Title-Cased subject ("Quick Question About
     Your Growth Plans") as a proper noun, and a capitalised run opening a sentence ("Sales Leaders tell
     us...") too. Neither is evidence of a name: a line whose content words are all capitalised gives none,
-    and a sentence's opening run of two or more capitalised words gives none either.
+    and a sentence's opening run of two or more capitalised words gives none either, nor a plural the
+    tagger calls proper because it opens the sentence ("Physicians are busier than ever").
     """
     content = [t for t in sent if t.is_alpha and not t.is_stop and len(t) > 1]
     if len(content) >= 2 and all(capitalised(t) for t in content):
@@ -102,6 +103,8 @@ def title_case_capitals(sent: list[Token]) -> set[int]:
         run.append(t)
     if any(t.lower_ in ORGANISATION_WORDS for t in run):
         return set()  # "Harbour Street Dental has no online booking": a business's name, not Title Case
+    if len(run) == 1 and run[0].tag_ == "NNPS":
+        return {run[0].i}  # "Physicians are busier than ever": a plural opening the sentence is a kind of people
     return {t.i for t in run} if len(run) >= 2 else set()
 
 
@@ -123,20 +126,54 @@ def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
     """A sentence (its tokens) gives a number about the reader ("your 40 reps", "you cut refunds by 12%").
 
     The sentence must speak to the reader. A year ("Your plans for 2026") dates rather than describes,
-    and a number that times or sizes the meeting an ask proposes ("would you have 20 minutes?", "a
+    the time a promise takes ("in 90 days") sizes the offer, and a number that times or sizes the meeting
+    an ask proposes ("would you have 20 minutes?", "a
     20-minute call on Thursday") says nothing about them.
     """
     if not any(t.lower_ in READER_PRONOUNS for t in tokens):
         return False
+    words = [t.lower_ for t in tokens if not t.is_space and not t.is_punct][:2]
+    if words[:2] == ["what", "if"] or words[:1] == ["imagine"]:
+        return False  # "What if you could free up 20 hours?": a pitch's hypothetical, not their numbers
     for t in tokens:
-        if not t.like_num or _year(t):
+        if not t.like_num or _year(t) or t.lower_ == "one":  # "one place for your team" counts nothing
             continue
         if _measures_time(t) and not _readers_time(t) and _in_an_ask(ctx, t.idx):
             continue
-        if _sellers_number(t):
+        if _sellers_number(t) or _promised_within(t) or _promised(t):
             continue
         return True
     return False
+
+
+_PROMISE_MODALS = frozenset({"could", "would", "might", "will", "'ll", "’ll", "'d", "’d"})
+
+
+def _promised(number: Token) -> bool:
+    """A number in what the reader could or would gain: "what if you could free up 20 hours a week",
+    "you'll save 40%". A promise is the seller's claim; "you cut refunds by 12%" is the reader's fact."""
+    node = number
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    while True:  # "double X, cut Y and free up Z": the modal sits on the first verb of the list
+        if any(c.dep_ == "aux" and c.lower_ in _PROMISE_MODALS for c in node.children):
+            return True
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+_PERIODS = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters"})
+_WITHIN = frozenset({"in", "within", "under", "inside"})
+
+
+def _promised_within(number: Token) -> bool:
+    """The time a promise takes: "double your leads in 90 days", "live within 2 weeks". It sizes the offer,
+    not anything of the reader's; "your 90-day trial" or "your 3 weeks of onboarding" stay theirs."""
+    period = number.head
+    if period.lower_ not in _PERIODS or period.i <= number.i or period.dep_ != "pobj":
+        return False
+    return period.head.lower_ in _WITHIN and not _readers_time(number)
 
 
 def _sellers_number(number: Token) -> bool:
