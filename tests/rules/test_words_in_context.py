@@ -147,3 +147,38 @@ def test_one_ordinary_word_is_not_shouting(linter: Linter, subject: str) -> None
 )
 def test_real_spam_subjects_still_shout(linter: Linter, subject: str) -> None:
     assert found(linter, "SJ003", f"Subject: {subject}\n\nHi Sam,\n\nWorth a look?\n", profile="cold-email")
+
+
+# -- numbers: what the reader has, not what the seller promises -----------------------------------------------
+_GENERIC_TAIL = " We built a tool for that kind of work, and it takes an afternoon to set up. Worth a look next week?"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You'd mentioned that your 40 reps spend Fridays on admin.",
+        "You cut refunds by 12% last quarter.",
+        "Your team runs 3 depots and ships twice a day.",
+    ],
+)
+def test_the_readers_numbers_are_a_trace(linter: Linter, sentence: str) -> None:
+    assert not found(linter, "GN002", f"Subject: Fridays\n\nHi Sam,\n\n{sentence}{_GENERIC_TAIL}\n")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "What if you could free up 20 hours a week for your team?",
+        "You'll save 40% on every order from the first month.",
+        "Most teams like yours double their output in 90 days.",
+        "That is one place for your team to plan the work.",
+    ],
+)
+def test_a_promises_numbers_are_no_trace(linter: Linter, sentence: str) -> None:
+    assert found(linter, "GN002", f"Subject: An idea\n\nHi Sam,\n\n{sentence}{_GENERIC_TAIL}\n")
+
+
+def test_the_greetings_name_in_the_subject_is_no_trace(linter: Linter) -> None:
+    body = "Clinicians are busier than ever, and the paperwork keeps growing." + _GENERIC_TAIL
+    assert found(linter, "GN002", f"Subject: Dr. Okafor, a question\n\nDr. Okafor,\n\n{body}\n")
+    assert not found(linter, "GN002", f"Subject: Dr. Okafor, your Leeds clinic\n\nDr. Okafor,\n\n{body}\n")

@@ -140,8 +140,10 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
     if any(not any(s <= h[0] < e for s, e in praise) for h in ctx.lexicon("reader-trace")):
         return
     names = sender_names(ctx)
-    # The reader's own name, as the greeting gives it ("Dr. Lee,"), is no trace in the subject either.
+    # The reader's own name, as the greeting gives it ("Dr. Lee,"), is no trace in the subject either
+    # ("Dr. Lee, a question"). Only there: a company the body names is theirs, greeted or not.
     greeting_words = {w.strip(",.!:").lower() for w in ctx.text[greeting.start : greeting.end].split()} if greeting else set()
+    subject = ctx.region("subject")
     sentences = [*_subject_sentences(ctx), *ctx.body_sentences()]
     sentences = [s for s in sentences if not any(s.start_char <= p < s.end_char for p, _ in praise)]
     named_elsewhere = _named_mid_sentence(ctx, sentences)
@@ -151,7 +153,8 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         titled = title_case_capitals(tokens) - named_elsewhere
         if any(t.pos_ == "PROPN" and t.i not in names and t.i not in titled and t.lower_ not in NOT_NAMES
-               and t.lower_ not in greeting_words and not _sellers_own(t, names) for t in tokens):
+               and not (subject is not None and t.idx < subject.end and t.lower_ in greeting_words)
+               and not _sellers_own(t, names) for t in tokens):
             return
         if reader_number(ctx, tokens):
             return

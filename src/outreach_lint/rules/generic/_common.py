@@ -146,7 +146,8 @@ def reader_number(ctx: RuleContext, tokens: list[Token]) -> bool:
     return False
 
 
-_PROMISE_MODALS = frozenset({"could", "would", "might", "will", "'ll", "’ll", "'d", "’d"})
+_PROMISE_MODALS = frozenset({"could", "would", "might", "will", "'ll", "’ll"})
+_WOULD = frozenset({"'d", "’d"})  # "you'd save" (would) is a promise; "you'd mentioned" (had) is not
 
 
 def _promised(number: Token) -> bool:
@@ -156,7 +157,8 @@ def _promised(number: Token) -> bool:
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     while True:  # "double X, cut Y and free up Z": the modal sits on the first verb of the list
-        if any(c.dep_ == "aux" and c.lower_ in _PROMISE_MODALS for c in node.children):
+        if any(c.dep_ == "aux" and (c.lower_ in _PROMISE_MODALS or (c.lower_ in _WOULD and node.tag_ == "VB"))
+               for c in node.children):
             return True
         if node.dep_ != "conj" or node.head.i == node.i:
             return False
