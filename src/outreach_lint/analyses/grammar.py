@@ -30,3 +30,10 @@ def classify(subject: Token, names: set[int]) -> str | None:
     if owners & READER_POSSESSIVES:
         return "reader"
     return None
+
+
+def nearest_verb(token: Token) -> Token:
+    """The first verb (or auxiliary) up the parse from ``token``, itself included; the root if none is."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):  # the root is its own head
+        token = token.head
+    return token

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analyses.grammar import nearest_verb
 from ...rule import RuleContext
 
 if TYPE_CHECKING:
@@ -44,9 +45,7 @@ def _clause(span: Span) -> Span:
     """The smallest clause around the term: its nearest verb's subtree, else its sentence."""
     if not span.doc.has_annotation("DEP"):
         return span.sent
-    token: Token = span.root
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
+    token = nearest_verb(span.root)
     if token.pos_ not in ("VERB", "AUX"):
         return span.sent
     return span.doc[token.left_edge.i : token.right_edge.i + 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from ...analyses.grammar import classify
+from ...analyses.grammar import classify, nearest_verb
 from ...analyses.references import READER_PRONOUNS
 from ...rule import RuleContext
 
@@ -153,9 +153,7 @@ _WOULD = frozenset({"'d", "’d"})  # "you'd save" (would) is a promise; "you'd 
 def _promised(number: Token) -> bool:
     """A number in what the reader could or would gain: "what if you could free up 20 hours a week",
     "you'll save 40%". A promise is the seller's claim; "you cut refunds by 12%" is the reader's fact."""
-    node = number
-    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
+    node = nearest_verb(number)
     while True:  # "double X, cut Y and free up Z": the modal sits on the first verb of the list
         if any(c.dep_ == "aux" and (c.lower_ in _PROMISE_MODALS or (c.lower_ in _WOULD and node.tag_ == "VB"))
                for c in node.children):
@@ -183,9 +181,7 @@ def _sellers_number(number: Token) -> bool:
     (a "you" it offers something to is not theirs, a "you" who does something is):
     "I'm applying for role 48213", "we cut refunds by 12% for our clients". "We saw your 40 reps", "I can
     draft the next four from your posts" and "I saw you hired 12 reps" (the reader's own verb) stay theirs."""
-    node = number
-    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
+    node = nearest_verb(number)
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in node.children):
         return False
     return not any(
