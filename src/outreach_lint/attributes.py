@@ -53,7 +53,7 @@ class Tables:
     # each spec, so a new signature costs a dict lookup per slot set, not a call per spec.
     exact: tuple[tuple[tuple[int, ...], dict[tuple[int, ...], tuple[int, ...]]], ...]
     tested: tuple[tuple[int, Test], ...]  # the other specs (REGEX, NOT_IN), as predicates
-    single: tuple[tuple[int, int], ...]  # (spec id, entry) for one-token alternatives
+    single: dict[int, tuple[int, ...]]  # spec id -> the entries whose one-token alternative it is
     multi: tuple[Alternative, ...]
     entry_attrs: tuple[dict[Any, Any], ...]  # each entry's normalised attributes, as the ruler stores them
 
@@ -64,7 +64,7 @@ def compile_ruler(ruler: AttributeRuler) -> Tables | None:
     used: list[str] = []
     specs: list[dict[str, Any]] = []
     spec_ids: dict[str, int] = {}
-    single: list[tuple[int, int]] = []
+    single: dict[int, list[int]] = {}
     multi: list[Alternative] = []
     entry_attrs: list[dict[Any, Any]] = []
     for entry, pattern in enumerate(ruler.patterns):
@@ -92,7 +92,7 @@ def compile_ruler(ruler: AttributeRuler) -> Tables | None:
                     specs.append(token_spec)
                 ids.append(spec_ids[key])
             if len(ids) == 1:
-                single.append((ids[0], entry))
+                single.setdefault(ids[0], []).append(entry)
             else:
                 multi.append(Alternative(entry, tuple(ids), target))
     order = tuple(a for a in _READABLE if a in used)
@@ -111,7 +111,8 @@ def compile_ruler(ruler: AttributeRuler) -> Tables | None:
     except linear_regex.PatternError:
         return None  # a REGEX the linear engine cannot run the same way
     frozen = tuple((slots, {v: tuple(ids) for v, ids in table.items()}) for slots, table in exact.items())
-    return Tables(order, frozen, tuple(tested), tuple(single), tuple(multi), tuple(entry_attrs))
+    singles = {spec: tuple(entries) for spec, entries in single.items()}
+    return Tables(order, frozen, tuple(tested), singles, tuple(multi), tuple(entry_attrs))
 
 
 _MAX_EXPANSION = 4096  # value tuples one spec may expand to (a product of IN sets); beyond, test it instead
@@ -202,17 +203,12 @@ class LookupAttributeRuler:
         self._by_signature: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...]]] = {}
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
         self._attr_ids: list[int] = []
-        self._single_entries: dict[int, tuple[int, ...]] = {}
 
     def use(self, tables: Tables) -> None:
         from spacy.attrs import IDS
 
         self.tables = tables
         self._attr_ids = [IDS[name] for name in tables.order]
-        entries: dict[int, list[int]] = {}
-        for spec, entry in tables.single:
-            entries.setdefault(spec, []).append(entry)
-        self._single_entries = {spec: tuple(e) for spec, e in entries.items()}
         self._by_signature.clear()
         self._merged.clear()
 
@@ -252,7 +248,7 @@ class LookupAttributeRuler:
                 found.extend(table.get(tuple(signature[s] for s in slots), ()))
             found.extend(spec for spec, test in tables.tested if test(signature))
             satisfied = frozenset(found)
-            singles = tuple(sorted({e for spec in satisfied for e in self._single_entries.get(spec, ())}))
+            singles = tuple(sorted({e for spec in satisfied for e in tables.single.get(spec, ())}))
             cached = self._by_signature[signature] = (satisfied, singles)
         return cached
 
