@@ -118,8 +118,9 @@ AUTO_DOCS = (
     "4. `script` again for a voicemail written out as one paragraph: no subject line, and it speaks as a "
     "phone call (\"I'm calling about\", \"leaving you a quick message\", \"call me back\").",
     "5. `linkedin`: no subject line, and the message speaks of connecting (\"glad to connect\", "
-    "\"worth connecting\", \"we aren't connected yet\", \"add you to my network\"). An email has a subject; a "
-    "connection note has none and says why it asks to connect.",
+    "\"worth connecting\", \"we aren't connected yet\", \"add you to my network\") or thanks the reader for "
+    "connecting (\"thanks for connecting\", \"thanks for accepting my request\"). An email has a subject; a "
+    "connection note, or the first message after one, has none and says why it asks to connect.",
     "6. `cold-email` otherwise.",
     "",
     "`announcement` looks like any other short email, so it is never inferred: name it. A LinkedIn message "
@@ -148,12 +149,16 @@ _NOT_SPEAKERS = frozenset({
     "notes", "ps", "p.s", "nb", "tip", "edit", "update", "important", "reminder", "warning",
 })
 # Connecting on a network, as a connection note says it: "connect with you", "be/are/aren't connected",
-# "worth connecting", "love to connect", "add you to my network", "connection request". An email with a
+# "worth connecting", "love to connect", "add you to my network", "connection request", and the first
+# message after it: "thanks for connecting", "thanks for accepting my request". An email with a
 # subject line may say "connect" for a call; only a message with no subject is read as a note.
 _CONNECTING = linear_regex.compile(
     r"\b(?:connect(?:ed|ing)?[ \t]+(?:with[ \t]+you|on[ \t]+linkedin|here)\b"
     r"|(?:be|are|aren't|aren’t|not|get|getting|worth|to)[ \t]+connect(?:ed|ing)?\b"
     r"|connection[ \t]+request"
+    r"|(?:thanks|thank[ \t]+you|thx)[ \t]+(?:so[ \t]+much[ \t]+)?for[ \t]+(?:connecting|accepting|the[ \t]+connect(?:ion)?\b)"
+    r"|accept(?:ing|ed)?[ \t]+(?:my|the)[ \t]+(?:connection[ \t]+)?(?:request|invite|invitation)"
+    r"|(?:to|in|into|join)[ \t]+my[ \t]+(?:professional[ \t]+)?network\b"
     r"|add(?:ing)?[ \t]+you[ \t]+to[ \t]+my[ \t]+(?:professional[ \t]+)?network)",
     linear_regex.I,
 )

@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..rule import RuleContext
+from .grammar import SUBJECT_DEPS
 from .references import READER_PRONOUNS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 LEXICONS = ("payoff", "outcome-terms")
+
+# Verbs under which the reader's outcome is something the offer brings about: "helps you grow".
+_BRINGING = frozenset({"help", "let", "make", "enable", "allow"})
 
 
 def has_payoff(ctx: RuleContext, sent: Span) -> bool:
@@ -18,4 +22,24 @@ def has_payoff(ctx: RuleContext, sent: Span) -> bool:
     s, e = sent.start_char, sent.end_char
     if ctx.lexicon_in("payoff", s, e):
         return True
-    return bool(ctx.lexicon_in("outcome-terms", s, e)) and any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(sent))
+    tokens = ctx.tokens_of(sent)
+    if not any(t.lower_ in READER_PRONOUNS for t in tokens):
+        return False
+    outcomes = {h[0] for h in ctx.lexicon_in("outcome-terms", s, e)}
+    return any(not _readers_state(t) for t in tokens if t.idx in outcomes)
+
+
+def _readers_state(token: Token) -> bool:
+    """An outcome verb that reports where the reader is now, not what changes for them: "given how much
+    you're growing", "since you cut the team last year". A promise has a modal ("you could save"), the
+    offer as its cause ("helps you grow") or another subject ("it saves you an hour")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or any(c.lower_ not in READER_PRONOUNS for c in subjects):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+        return False
+    if token.head.i != token.i and token.head.lemma_.lower() in _BRINGING:
+        return False
+    return token.tag_ in ("VBG", "VBD", "VBN")

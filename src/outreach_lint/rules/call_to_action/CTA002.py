@@ -74,6 +74,8 @@ from .CTA001 import CONNECTION_NOTE_WORDS
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Could we talk Tuesday at 10 to discuss?\n",
         "Hi Ed,\n\nYour Hull depot ships twice a day now. Would Tuesday at 10 work for 15 minutes? Let me know if "
         "you have questions before then.\n",
+        "Hi Uma,\n\nYour clinic buys gloves from three suppliers. Send me your monthly case count and I'll reply "
+        "within a day with what we can commit to, in writing.\n",
         Example("Hi Ada, your note on freight audits in cold storage was sharp. Would like to connect and read the "
                 "next one.\n", profile="linkedin"),
     ),

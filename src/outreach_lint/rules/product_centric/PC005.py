@@ -58,6 +58,9 @@ _NEWS_OPENERS = frozenset({"that", "our", "my", "some", "news", "this"})
         "Hi Al,\n\nFYI, we launched version 4 last week with a new design. Worth a look?\n",
         "Hi Al,\n\nI'm happy to share that we opened a second office in Leeds. Can we meet there?\n",
         "Hi Al,\n\nI'm happy to share our new reporting module with you. Let me know if it looks useful.\n",
+        # "you're growing" says where the reader is now, not what the news changes for them
+        "Hi Ana,\n\nJust wanted to let you know we launched our billing module. I thought of you since you're "
+        "growing so fast. Worth a look?\n",
     ),
     passes=(
         "Hi Sam,\n\nWe're excited to announce our new reporting module, so you can send the board pack in minutes "
@@ -65,6 +68,8 @@ _NEWS_OPENERS = frozenset({"that", "our", "my", "some", "news", "this"})
         "Hi Jo,\n\nJust wanted to let you know we opened in Berlin, which means your German team gets support in "
         "their own time zone. Can we meet there?\n",
         "Hi Al,\n\nYour exports took an hour last quarter. Version 4 cuts that to five minutes for you. Worth a look?\n",
+        "Hi Ana,\n\nJust wanted to let you know we launched our billing module, which helps you grow without "
+        "hiring a second bookkeeper. Worth a look?\n",
         "Hi Al,\n\nI ran the audit for two mills near you. I'm happy to share the checklist I used if it would help.\n",
     ),
 )
