@@ -83,7 +83,8 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
     body = ctx.region("body")
     # The greeting ("Hi Niamh, saw your profile ...") may share the sentence; a name there is no detail.
     tokens = [t for t in ctx.tokens_of(sent) if body is None or t.idx >= body.start]
-    found = [h for name in SPECIFIC_LEXICONS for h in ctx.lexicon_in(name, sent.start_char, sent.end_char)]
+    found = [h for name in SPECIFIC_LEXICONS for h in ctx.lexicon_in(name, sent.start_char, sent.end_char)
+             if topic_from is not None or name != "event-terms" or _named_event(ctx, h[0], h[1])]
     if checkable(tokens, ctx.text[tokens[0].idx if tokens else sent.start_char : sent.end_char], found):
         return True
     # "as we discussed on the call about your spring menu": the topic is something from the conversation.
@@ -93,6 +94,20 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
         and t.lower_ in _TOPIC_PREPS
         and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not _sellers(c) for c in t.children)
         for t in tokens
+    )
+
+
+def _named_event(ctx: RuleContext, start: int, end: int) -> bool:
+    """"At SaaStr's dinner", "the Leeds expo", "the 2024 summit": an occasion with its name. "Loved catching
+    up at the conference" claims a meeting at an event any reader might have been to."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return any(
+        t.pos_ == "PROPN" or t.like_num
+        for t in (head, *head.children)
+        if t.dep_ in ("compound", "nmod", "amod", "poss", "nummod") or t.i == head.i
     )
 
 

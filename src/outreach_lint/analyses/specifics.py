@@ -58,9 +58,15 @@ def names_something(tokens: Sequence[Token]) -> bool:
     first = worded[0].i if worded else -1
     return any(
         t.pos_ == "PROPN" and t.i != first and t.text[:1].isupper() and t.lower_ not in _PLATFORMS
-        and not _greeted(t)
+        and not _greeted(t) and not _opens_a_sentence(t)
         for t in worded
     )
+
+
+def _opens_a_sentence(token: Token) -> bool:
+    """A capital after "!" or "?" that the parser kept in one sentence ("Hey Sam! Great to reconnect"): the
+    capital is the new sentence's, and the tagger's proper noun there is a guess, not a name."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("!", "?")
 
 
 _GREETINGS = frozenset({"hi", "hello", "hey", "dear", "morning", "afternoon", "evening"})

@@ -38,12 +38,16 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         "Hi Al,\n\nGreat to meet you! I think there could be some synergies. Worth a chat?\n",
         "Hi Al,\n\nGreat catching up the other day! Wanted to pick up on what we talked about. Free next week?\n",
         "Hi Al,\n\nWe help fleets cut charger downtime. Your depot could save 10 hours a week. Great to meet you.\n",
+        # an occasion any reader might have been to, and a capital after "!" that is no name
+        "Hi Al,\n\nLoved catching up at the conference. There's a big opportunity for us here. Free next week?\n",
+        Example("Hey Al! Great to reconnect. There's a big opportunity for us here. Free next week?\n", profile="linkedin"),
     ),
     passes=(
         "Hi Sam,\n\nAs we discussed at the Leeds meetup, here are the two rota templates. Want a walkthrough?\n",
         Example("Hi Jo,\n\nFollowing our call about your spring menu, I priced the three dishes you picked. Would "
                 "Friday work?\n", profile="follow-up"),
         "Hi Al,\n\nGreat to meet you at the fintech panel on Tuesday. How is the card launch going?\n",
+        "Hi Al,\n\nLoved catching up at the Leeds freight expo. Here is the rota template I mentioned. Useful?\n",
         "Hi Al,\n\nGreat catching up at the Leeds expo on Tuesday. Here are the two rota templates from what we "
         "talked about. Want a walkthrough?\n",
         Example("Hi Al, we met at the Halden stand at the expo on Tuesday; you asked about charger uptime. I've "

@@ -12,7 +12,7 @@ from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
 from ..generic._common import sender_names
-from ._common import FIRST_NOTE_LEXICONS, answers_their_request, continues_a_conversation
+from ._common import FIRST_NOTE_LEXICONS, answers_their_request, continues_a_conversation, referred_by_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -79,6 +79,8 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "spring. Intrigued?\n", profile="linkedin"),
         Example("Hi Kai, I saw your talk at the robotics meetup. Would you be up for a product tour with our "
                 "sales team?\n", profile="linkedin"),
+        Example("Hi Noor, Gartner says most payroll teams lose a day a month to corrections. We offer a payroll "
+                "platform that fixes that. Want a demo?\n", profile="linkedin"),
     ),
     passes=(
         Example("Hi Ola, your post on paying freelancers in six countries was useful. Would be glad to follow "
@@ -97,6 +99,10 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "send the checklist we used if it would help.\n", profile="linkedin"),
         Example("Hi Dev, saw your post in the founders' forum asking who handles payroll for contractors abroad. "
                 "We run payroll for twelve such teams. Want me to check your setup?\n", profile="linkedin"),
+        Example("Hi Noor, Tomasz Wren mentioned you're moving the Gdansk team onto one payroll. We did that move for "
+                "his firm last spring. Want the list of what went wrong first?\n", profile="linkedin"),
+        Example("Hi Noor, I promise this isn't a sales note. You said in your talk that the rota takes a day each "
+                "week. Is that still true at the Gdansk office?\n", profile="linkedin"),
         Example("Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?\n",
                 profile="linkedin", options={"max-words": 10}),
     ),
@@ -105,8 +111,10 @@ def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Fi
     body = ctx.region("body")
     if body is None or ctx.metrics.words > opts.max_words or continues_a_conversation(ctx):
         return
-    if answers_their_request(ctx):
-        return  # "saw your post asking whether anyone ...": an offer they asked for is not a cold pitch
+    if answers_their_request(ctx) or referred_by_name(ctx):
+        # "saw your post asking whether anyone ...", "Priya mentioned you're rebuilding returns": an offer
+        # they asked for, or one a person they know passed on, is not a cold pitch
+        return
     names = sender_names(ctx)
     sentences = list(ctx.body_sentences())
     for sent in sentences:
@@ -118,10 +126,14 @@ def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Fi
         if ctx.lexicon_in("pitch-ask", ask.start, ask.end):
             yield _finding(ctx, ask.start, ask.end)
             return
-    about_seller = [s for s in sentences if _about_seller_only(ctx, s, names)]
+    # A question put right after the sender's sentences: "We run retreats for founders. Intrigued?". One
+    # that follows a sentence about the reader ("You said the rota takes a day. Still true?") is theirs.
     for ask in ctx.asks:
-        if ask.kind in _PITCH_FOLLOW_UP_KINDS and about_seller and about_seller[0].start_char < ask.start:
-            yield _finding(ctx, *ctx.trimmed(about_seller[0]))
+        if ask.kind not in _PITCH_FOLLOW_UP_KINDS:
+            continue
+        before = [s for s in sentences if s.end_char <= ask.start]
+        if before and _about_seller_only(ctx, before[-1], names):
+            yield _finding(ctx, *ctx.trimmed(before[-1]))
             return
 
 

@@ -50,6 +50,29 @@ def _reader_asks(token: Token) -> bool:
     )
 
 
+# Verbs by which a third person passes the reader on: "Priya mentioned you're rebuilding returns".
+_REFERRING_VERBS = frozenset({"mention", "say", "tell", "suggest", "recommend", "refer", "introduce", "point"})
+
+
+def referred_by_name(ctx: RuleContext) -> bool:
+    """Someone the sender names passed the reader on: "Priya Shah mentioned you're rebuilding returns",
+    "Dana suggested I reach out to you". A referral from a person they know is no cold pitch; a source
+    that says nothing of the reader ("Gartner says most teams ...") is no referral."""
+    return ctx.memo("li_referred", lambda: _find_referral(ctx))
+
+
+def _find_referral(ctx: RuleContext) -> bool:
+    names = sender_names(ctx)
+    for token in ctx.tokens:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _REFERRING_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i not in names for c in token.children):
+            continue
+        if any(t.lower_ in ("you", "your") for t in token.subtree):
+            return True
+    return False
+
+
 def _readers(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)
 
