@@ -101,6 +101,10 @@ class TraceOptions(RuleOptions):
         "you how it works.\n",
     ),
     passes=(
+        # capitals joined by "&" opening the subject name the reader's firm, not a Title-Cased line
+        "Subject: Hollis & Vane returns page\n\nHi Dana,\n\nI tried returning a scarf on the site last night and the "
+        "label step asked for the order number twice. Most shoppers give up at that point. We fixed the same step "
+        "for a shoe brand last spring. Want the screenshots with what I'd change?\n",
         "Hi Dana,\n\nSaw that Northwind opened a second warehouse in Leeds last month. Two sites usually means "
         "twice the stock counts, and most teams do them by hand for a while. Would it help to see how others "
         "run both counts from one screen?\n",

@@ -103,6 +103,8 @@ def title_case_capitals(sent: list[Token]) -> set[int]:
         run.append(t)
     if any(t.lower_ in ORGANISATION_WORDS for t in run):
         return set()  # "Harbour Street Dental has no online booking": a business's name, not Title Case
+    if len(run) >= 2 and any(t.text == "&" for t in run[0].doc[run[0].i : run[-1].i]):
+        return set()  # "Kindle & Clay checkout": capitals joined by "&" name a firm
     if len(run) == 1 and run[0].tag_ == "NNPS":
         return {run[0].i}  # "Physicians are busier than ever": a plural opening the sentence is a kind of people
     return {t.i for t in run} if len(run) >= 2 else set()

@@ -10,6 +10,8 @@ from ...rule import RuleContext, RuleDocs, rule
 from ._common import EMAIL_PROFILES
 
 _LATIN_WORD = linear_regex.compile(r"[A-Za-z][A-Za-z'-]*")
+# Marks of an identifier rather than a word: an underscore, a digit, a path or a file extension.
+_IDENTIFIER = linear_regex.compile(r"[_\d/\\]|\w\.\w")
 
 
 # Phrases that are spam on their own: nobody writes them to a colleague.
@@ -79,6 +81,7 @@ def _spam(text: str) -> tuple[int, int] | None:
         "Subject: Quick question\n\nHi Jo,\n\nWho runs onboarding at Northwind?\n",
         "Subject: SOC 2 audit at Northwind\n\nHi Al,\n\nWorth a look?\n",
         "Subject: Cash flow in your second quarter\n\nHi Kim,\n\nWorth a look?\n",
+        "Subject: RATES_FINAL_V7\n\nHi Kim,\n\nIs the rate sheet on your shared drive still called that?\n",
     ),
 )
 def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
@@ -94,7 +97,8 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
             Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic, as you would to a colleague: \"your audit backlog\""),
         )
         return
-    words = [w for w in _LATIN_WORD.findall(text)]
+    # A file or field name ("QUOTES_FINAL_v7", "PO-2024-118") is quoted, not shouted.
+    words = [w for chunk in text.split() if not _IDENTIFIER.search(chunk) for w in _LATIN_WORD.findall(chunk)]
     caps = [w for w in words if len(w) > 1 and w.isupper()]
     if len(words) >= 3 and len(caps) * 2 > len(words):
         calm = text[:1].upper() + text[1:].lower()
