@@ -126,6 +126,11 @@ def field_name(match: Match) -> tuple[str, str]:
     return name.strip(), group.replace("_", "-")
 
 
+def names_a_party(name: str) -> bool:
+    """Whether a field's name asks for a person or a company ("first_name", "Your Name", "Company")."""
+    return bool(_PERSON.search(name) or _COMPANY.search(name))
+
+
 @lru_cache(maxsize=4096)
 def placeholder_for(name: str, syntax: str) -> str:
     """A word the parser reads the way a filled-in value would be read."""

@@ -24,12 +24,17 @@ LEXICONS = ("resource-terms", "event-terms")
 _DATES = linear_regex.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:january|february|march|april|june|july|august|september"
     r"|october|november|december)\b|\b(?:last|this|next) (?:week|month|quarter|year|spring|summer|autumn|fall|winter)\b"
-    r"|\byesterday\b",
+    r"|\byesterday\b|\blast night\b|\bthis morning\b|\bearlier today\b",
     linear_regex.I,
 )
 _QUOTE_MARKS = frozenset({"\"", "“", "”"})
 # Where anyone's content is: "your content on LinkedIn" names a platform, not something of the reader's.
 _PLATFORMS = frozenset({"linkedin", "twitter", "instagram", "facebook", "google", "youtube", "tiktok", "medium", "substack"})
+
+
+def mentions_a_date(text: str) -> bool:
+    """A day, a month or a recent time ("on Tuesday", "last month", "last night")."""
+    return _DATES.search(text) is not None
 
 
 def checkable(tokens: Sequence[Token], text: str, hits: Sequence[tuple[int, int, str]] = (), *, dates: bool = True) -> bool:

@@ -135,7 +135,7 @@ class ListOptions(RuleOptions):
             "against the labelled corpus in tests/corpus."
         ),
     ),
-    requires=("POS", "DEP"),
+    requires=("POS", "TAG", "DEP", "LEMMA"),
     options=ListOptions,
     lexicons=("feature-terms", *PAYOFF_LEXICONS),
     fail=(

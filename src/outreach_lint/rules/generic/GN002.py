@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from ...analyses.grammar import SUBJECT_DEPS, classify
+from ...analyses.specifics import mentions_a_date
 from ...diagnostics import Finding, Fix, Severity
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 from ._common import (
     NOT_NAMES,
+    capitalised_name,
     reader_number,
     sender_names,
     title_case_capitals,
@@ -66,11 +68,14 @@ class TraceOptions(RuleOptions):
         ),
     ),
     severity=Severity.WARNING,
-    requires=("POS", "DEP"),
+    requires=("POS", "TAG", "DEP", "LEMMA"),
     options=TraceOptions,
     profiles=("cold-email", "linkedin"),
     lexicons=("reader-trace",),
     fail=(
+        # "a trade show" could be anyone's, and a lowercase word the tagger calls a name is no name
+        "Hi Priya,\n\nI visited a big trade show last month and saw lots of great lamps. I rebuild checkout pages "
+        "for furniture shops and have helped many teams. If there's ever anything I can do, just holler.\n",
         "Hi Kenji,\n\nI love your content and I'm really impressed by what you're building. We help "
         "growing companies hire engineers faster with our vetted network of recruiters. Would you be open to a "
         "quick call this week?\n",
@@ -101,6 +106,10 @@ class TraceOptions(RuleOptions):
         "you how it works.\n",
     ),
     passes=(
+        # a first-hand report on the reader's own product, with when it happened
+        "Hi Priya,\n\nI ordered the walnut desk lamp last month and the delivery date only showed up at the third "
+        "step of checkout. Most buyers give up right there in my experience. I rebuild checkout pages for "
+        "furniture shops. Want my three notes on what to move?\n",
         # capitals joined by "&" opening the subject name the reader's firm, not a Title-Cased line
         "Subject: Hollis & Vane returns page\n\nHi Dana,\n\nI tried returning a scarf on the site last night and the "
         "label step asked for the order number twice. Most shoppers give up at that point. We fixed the same step "
@@ -152,11 +161,12 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
     sentences = [s for s in sentences if not any(s.start_char <= p < s.end_char for p, _ in praise)]
     named_elsewhere = _named_mid_sentence(ctx, sentences)
     for sent in sentences:
-        if _reader_fact(ctx.tokens_of(sent)):
+        if _reader_fact(ctx.tokens_of(sent)) or _used_their_thing(ctx, sent):
             return
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         titled = title_case_capitals(tokens) - named_elsewhere
-        if any(t.pos_ == "PROPN" and t.i not in names and t.i not in titled and t.lower_ not in NOT_NAMES
+        if any(t.pos_ == "PROPN" and capitalised_name(ctx, t) and t.i not in names and t.i not in titled
+               and t.lower_ not in NOT_NAMES
                and not (subject is not None and t.idx < subject.end and t.lower_ in greeting_words)
                and not _sellers_own(t, names) for t in tokens):
             return
@@ -187,6 +197,39 @@ def _reader_fact(sent: list[Token]) -> bool:
         if owner and token.lemma_.lower() not in _GENERIC_READER_NOUNS:
             return True
     return False
+
+
+# What a seller does with the reader's product or service first-hand: "I bought the linen duvet".
+_FIRST_HAND = frozenset("buy order try book visit use download install test shop".split())
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _used_their_thing(ctx: RuleContext, sent) -> bool:
+    """The seller reports trying the reader's product, with when or how much: "I bought the linen duvet
+    last month", "I tried ordering the mug set last night and shipping showed at the third step". A
+    first-hand report with a time in it is as checkable as a name."""
+    tokens = ctx.tokens_of(sent)
+    if not (mentions_a_date(sent.text) or any(t.like_num or t.lower_ in _ORDINALS for t in tokens)):
+        return False
+    return any(
+        t.lemma_.lower() in _FIRST_HAND and t.tag_ == "VBD"
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ == "i" for c in t.children)
+        and any(_theirs(o) for o in _objects(t))
+        for t in tokens
+    )
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What was bought or tried: the verb's object, or its complement's ("tried ordering the mug set")."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    for x in (c for c in verb.children if c.dep_ == "xcomp"):
+        out += [c for c in x.children if c.dep_ == "dobj"]
+    return out
+
+
+def _theirs(noun: Token) -> bool:
+    """A particular thing, the reader's: "the linen duvet", "your app"; "a trade show" could be anyone's."""
+    return any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ == "your") for c in noun.children)
 
 
 # Verbs by which a seller reports what they found out about the reader ("I saw Northwind opened a site",

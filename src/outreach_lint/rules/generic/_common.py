@@ -83,6 +83,18 @@ def capitalised(token: Token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
 
 
+def capitalised_name(ctx: RuleContext, token: Token) -> bool:
+    """A proper noun written as names are in this message: with a capital ("Corvid", "eBay"), unless the
+    writer leaves capitals out altogether ("hey sam, saw acme is hiring"). A lowercase word the tagger
+    calls proper in a message that capitalises its sentences ("just holler") is the tagger's guess."""
+    return token.text != token.lower_ or not ctx.memo("writes_capitals", lambda: _writes_capitals(ctx))
+
+
+def _writes_capitals(ctx: RuleContext) -> bool:
+    openers = [t for s in ctx.body_sentences() for t in ctx.tokens_of(s)[:1] if t.is_alpha]
+    return bool(openers) and sum(1 for t in openers if t.text[:1].isupper()) * 2 >= len(openers)
+
+
 def title_case_capitals(sent: list[Token]) -> set[int]:
     """Tokens of a sentence (its tokens) whose capital comes from Title Case, not from being a name.
 

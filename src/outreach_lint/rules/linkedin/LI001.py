@@ -66,7 +66,7 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
             "connection note is capped at a few hundred characters and is judged as a request to connect."
         ),
     ),
-    requires=("POS", "DEP"),
+    requires=("POS", "TAG", "DEP", "LEMMA"),
     options=NoteOptions,
     profiles=("linkedin",),
     lexicons=("seller-offer", "pitch-ask", *FIRST_NOTE_LEXICONS),

@@ -43,7 +43,7 @@ from ._common import TRACE_LEXICONS, shows_the_reader
             "applied to the request LinkedIn itself words the same for everyone."
         ),
     ),
-    requires=("POS", "DEP"),
+    requires=("POS", "TAG", "DEP", "LEMMA"),
     profiles=("linkedin",),
     lexicons=("connect-request", *TRACE_LEXICONS),
     fail=(

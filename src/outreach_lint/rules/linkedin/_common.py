@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...rule import RuleContext
-from ..generic._common import NOT_NAMES, reader_number, sender_names
+from ..generic._common import NOT_NAMES, capitalised_name, reader_number, sender_names
 from ..generic.GN002 import _reader_fact
 
 if TYPE_CHECKING:
@@ -101,7 +101,8 @@ def shows_the_reader(ctx: RuleContext) -> bool:
         if _reader_fact(tokens):
             return True
         if any(
-            t.pos_ == "PROPN" and t.i not in names and t.lower_ not in NOT_NAMES and not _their_employer(t)
+            t.pos_ == "PROPN" and capitalised_name(ctx, t) and t.i not in names and t.lower_ not in NOT_NAMES
+            and not _their_employer(t)
             for t in tokens
         ):
             return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix, Severity
+from ...placeholders import MergeField, names_a_party
 from ...rule import Example, RuleContext, RuleDocs, rule
 
 
@@ -42,6 +43,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         Example("Subject: Idea for *|COMPANY|*\n\nHi Sam,\n\nQuick question about your hiring plans?\n", mode="rendered"),
         Example("Hi Sam,\n\nI read the [Company Name] launch notes. Can I send you two ideas?\n", mode="rendered"),
         Example("Hi Sam,\n\nCongrats on [insert recent news here]. Can I send you two ideas?\n", mode="rendered"),
+        Example("[Your Name]\nHi Roberta, I'm calling about the weekend gaps on your Leeds rota. Call me on 0113 496 "
+                "0000.\n", mode="rendered", profile="script"),
         Example("Hi Sam,\n\nOur new INSERT PLAN NAME HERE saves teams ___ hours a week. Can I send you two ideas?\n",
                 mode="rendered"),
     ),
@@ -54,14 +57,18 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         Example("Hi Sam,\n\nYour Q3 report [1] mentions 40% growth. How are you staffing for it?\n", mode="rendered"),
         Example("[Kai]: Morning, is this Roberta?\n[Roberta]: Speaking.\n[Kai]: I'm calling about your Leeds rota. "
                 "How do you plan the weekend shifts today?\n", mode="rendered", profile="script"),
+        Example("[Voicemail]\nHi Roberta, it's Kai from Rotaly. I'm calling about the weekend gaps on your Leeds rota. "
+                "Call me on 0113 496 0000.\n", mode="rendered", profile="script"),
     ),
 )
 def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.mode != "rendered":
         return
     for f in ctx.prepared.merge_fields:
-        if ctx.profile == "script" and _speaker_label(ctx.text, f.start, f.end):
-            continue  # "[Kai]: Morning!" names who speaks in a call script; it is not a field to fill
+        if ctx.profile == "script" and (_speaker_label(ctx.text, f.start, f.end) or _stage_direction(ctx.text, f)):
+            # "[Kai]: Morning!" names who speaks in a call script, and a "[Voicemail]" line says which part
+            # of it follows; neither is a field to fill
+            continue
         typed = ctx.quote(f.start, f.end)
         yield ctx.finding(
             f.start,
@@ -70,6 +77,16 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
             Fix("Fill in the field before sending (check the sending tool's data for this contact), or lint "
                 "templates with --mode template"),
         )
+
+
+def _stage_direction(text: str, field: MergeField) -> bool:
+    """A bracketed word that is a line of its own in a script ("[Voicemail]", "[Pause]") and names no
+    person or company a rep would fill in ("[Your Name]" alone on a line still is a blank)."""
+    if field.syntax != "bracket" or names_a_party(field.name):
+        return False
+    line_start = text.rfind("\n", 0, field.start) + 1
+    line_end = text.find("\n", field.end)
+    return not text[line_start : field.start].strip() and not text[field.end : len(text) if line_end < 0 else line_end].strip()
 
 
 def _speaker_label(text: str, start: int, end: int) -> bool:

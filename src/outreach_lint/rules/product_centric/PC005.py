@@ -50,6 +50,8 @@ _NEWS_OPENERS = frozenset({"that", "our", "my", "some", "news", "this"})
         ),
     ),
     profiles=("cold-email", "follow-up", "reply", "linkedin", "announcement"),
+    # The parse tells a promise ("you could save") from the reader's state ("since you're growing").
+    requires=("POS", "TAG", "DEP", "LEMMA"),
     lexicons=("announcement", *PAYOFF_LEXICONS),
     fail=(
         "Hi Sam,\n\nWe're excited to announce our new reporting module. It has twelve new chart types. "

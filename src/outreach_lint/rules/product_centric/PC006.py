@@ -54,7 +54,7 @@ _GAINS = _SUBJECT_GAINS | _OBJECT_GAINS
         ),
     ),
     regions=("body",),
-    requires=("POS", "DEP", "LEMMA"),
+    requires=("POS", "TAG", "DEP", "LEMMA"),
     profiles=("cold-email", "follow-up", "linkedin", "announcement"),
     lexicons=("third-parties", "staff-roles", "outcome-terms", "payoff"),
     fail=(

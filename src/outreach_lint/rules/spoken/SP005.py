@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ...analyses.references import READER_PRONOUNS
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, rule
+from ..generic._common import sender_names
 from ._common import (
     CALLBACK,
     CALLBACK_DETAIL,
@@ -21,17 +23,42 @@ from ._common import (
     sentences_in,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # Phrases whose "you" is not about the prospect: the callback itself, a pleasantry, an empty question.
 _NOT_ABOUT_THEM = (CALLBACK, "spoken-pitch", "spoken-empty-opener", "spoken-permission", "pleasantry", "vague-ask")
 
 
 def _about_them(ctx: RuleContext, start: int, end: int) -> bool:
-    """A sentence that refers to the prospect outside a callback, pitch or pleasantry phrase."""
+    """A sentence that refers to the prospect outside a callback, pitch or pleasantry phrase: "your fleet",
+    or something of their company's by name ("Rivers Edge's twelve trucks")."""
     masked = [(s, e) for name in _NOT_ABOUT_THEM for s, e, _ in ctx.lexicon_in(name, start, end)]
+    names = sender_names(ctx)
+    callers = ctx.memo("sp005_callers", lambda: _callers_company(ctx))
     for t in ctx.doc.char_span(start, end, alignment_mode="expand") or ():
-        if t.lower_ in READER_PRONOUNS and not any(s <= t.idx < e for s, e in masked):
+        if any(s <= t.idx < e for s, e in masked):
+            continue
+        if t.lower_ in READER_PRONOUNS or (_named_owner(t) and t.i not in names and t.lower_ not in callers):
             return True
     return False
+
+
+def _named_owner(token: Token) -> bool:
+    """A name that owns something in the sentence: "Rivers Edge's twelve trucks"."""
+    return token.pos_ == "PROPN" and token.dep_ == "poss" and any(c.dep_ == "case" for c in token.children)
+
+
+def _callers_company(ctx: RuleContext) -> frozenset[str]:
+    """The words of the company the caller says they are from: "Cal from Penbrook", "I work at Penbrook"."""
+    out: set[str] = set()
+    for t in ctx.tokens:
+        prep = t.head
+        if t.pos_ != "PROPN" or t.dep_ != "pobj":
+            continue
+        if prep.lower_ == "from" or (prep.lower_ in ("at", "with") and prep.head.lemma_ in ("work", "be")):
+            out.update(c.lower_ for c in t.subtree if c.pos_ == "PROPN")
+    return frozenset(out)
 
 
 @rule(
@@ -42,7 +69,8 @@ def _about_them(ctx: RuleContext, start: int, end: int) -> bool:
     docs=RuleDocs(
         what=(
             "In a voicemail (a script of one seller turn that asks to be called back, leaves a number or says it "
-            "is a message), flags it when nothing in it is about the prospect or an earlier contact (a referral, "
+            "is a message), flags it when nothing in it is about the prospect (\"your team\", or their company's "
+            "things by name: \"Halvor Dental's new chairs\") or an earlier contact (a referral, "
             "an email, a meeting): \"call me back\" with only a name and a company. It also flags an explicit "
             "\"call me back\" that leaves no number, no time for the next try and no email to answer instead. A "
             "voicemail with a reason and no callback ask (\"I'll send you an email\") needs no number."
@@ -60,16 +88,22 @@ def _about_them(ctx: RuleContext, start: int, end: int) -> bool:
         fix_safety="Advice only: the reason and the number are the writer's to give.",
         sources="Voicemail guidance: a reason that is about the listener, the number said clearly, a time for the next try.",
     ),
+    # The parse finds what the caller names as theirs ("Halvor Dental's chairs") and where they call from.
+    requires=("POS", "DEP", "LEMMA"),
     lexicons=(*VOICEMAIL_LEXICONS, "reader-trace"),
     profiles=("script",),
     fail=(
         Example("Hi Rhea, this is Cal from Penbrook. Give me a call back when you can. Thanks!\n", format="script"),
         Example("Hi Rhea, Cal from Penbrook here. We make scheduling software for field teams. Call me back at "
                 "555-014-2290.\n", format="script"),
+        Example("Hi Rhea, it's Cal from Penbrook. Penbrook's scheduler is the fastest around. Call me back at "
+                "555-014-2290.\n", format="script"),
         Example("Hi Rhea, it's Cal from Penbrook. I saw your team is hiring three field engineers and had a question "
                 "about how you schedule them. Give me a call back.\n", format="script"),
     ),
     passes=(
+        Example("Hi Rhea, it's Cal from Penbrook. I'm calling because Halvor Dental's two new chairs open in May, and "
+                "our Leeds team has fitters free that month. Call me back at 555-014-2290.\n", format="script"),
         Example("Hi Rhea, it's Cal from Penbrook. I saw your team is hiring three field engineers and had a question "
                 "about how you schedule them. Call me back at 555-014-2290.\n", format="script"),
         Example("Hi Rhea, Cal from Penbrook. Dev Patel suggested I call about scheduling. I'll try you again "
