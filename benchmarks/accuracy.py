@@ -4,8 +4,8 @@
     python benchmarks/accuracy.py --write      # and write them into docs/accuracy.md
     python benchmarks/accuracy.py --dev PATH   # the dev set from elsewhere (default: ../shared/eval/...)
 
-Each set gets one table: all messages, each profile, each source_kind (when the set has one) and, for
-the dev set, its two halves by source host (A tunes, B checks). Every figure comes from the public
+Each set gets one table: all messages, each profile, each source_kind and each value of complete (when
+the set has them) and, for the dev set, its two halves by source host (A tunes, B checks). Every figure comes from the public
 ``outreach_lint.evaluate`` functions and one Linter with the default settings, so the tables are what
 ``outreach-lint evaluate FILE --by profile`` would print. See docs/accuracy.md.
 """
@@ -73,7 +73,8 @@ def host_halves(records: Sequence[Labelled]) -> Callable[[Labelled], str]:
 
 def rows(records: Sequence[Labelled], outcomes: Sequence[Outcome], halves: bool) -> list[GroupStats]:
     out = list(breakdown(outcomes, lambda _: "all"))
-    for name in ("profile", "source_kind"):
+    # "complete" (where the set has it) splits whole messages from copies cut short where they were found.
+    for name in ("profile", "source_kind", "complete"):
         if any(name in r.fields for r in records):
             out.extend(
                 replace(g, name=f"{name}={g.name}") for g in breakdown(outcomes, field_key(name))

@@ -83,6 +83,10 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
     body = ctx.region("body")
     # The greeting ("Hi Niamh, saw your profile ...") may share the sentence; a name there is no detail.
     tokens = [t for t in ctx.tokens_of(sent) if body is None or t.idx >= body.start]
+    if topic_from is not None:
+        # Praise is specific by what it praises: "I came across Hallam Foundry and was impressed by what
+        # you've built" and "love what you're building at Corvid" name only where the reader works.
+        tokens = [t for t in tokens if t.pos_ != "PROPN" or (t.idx >= topic_from and not _where_they_work(t))]
     found = [h for name in SPECIFIC_LEXICONS for h in ctx.lexicon_in(name, sent.start_char, sent.end_char)
              if topic_from is not None or name != "event-terms" or _named_event(ctx, h[0], h[1])]
     if checkable(tokens, ctx.text[tokens[0].idx if tokens else sent.start_char : sent.end_char], found):
@@ -95,6 +99,17 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
         and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and not _sellers(c) for c in t.children)
         for t in tokens
     )
+
+
+def _where_they_work(name: Token) -> bool:
+    """The name in "what you're building at Corvid": the place of a verb the reader is the subject of."""
+    node = name
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in ("at", "with", "for"):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "y'all") for c in prep.head.children)
 
 
 def _named_event(ctx: RuleContext, start: int, end: int) -> bool:

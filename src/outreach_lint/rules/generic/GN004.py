@@ -37,6 +37,9 @@ from ...rule import RuleContext, RuleDocs, rule, short
     profiles=("cold-email", "follow-up", "linkedin", "script"),
     analyses=("personal",),
     fail=(
+        # the reader's company named before the praise is where they work, not what is praised
+        "Hi Dana,\n\nI came across Brightside Dental and was really impressed by what you've built. We help clinics "
+        "fill empty chairs. Worth a call?\n",
         "Hi Dana,\n\nI love your content and your company is really impressive. Can we talk this week?\n",
         "Hi Jo,\n\nI came across your profile and thought we should connect. Are you free for a call?\n",
         "Hi Al,\n\nBig fan of your work! We help teams like yours save time. Worth a chat?\n",
