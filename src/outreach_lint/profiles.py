@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from . import linear_regex
@@ -185,6 +186,9 @@ def reply_subject(subject: str | None) -> bool:
     return subject is not None and _REPLY_SUBJECT.match(subject) is not None
 
 
+# Reading a message asks this once and inferring its profile asks again for the same body: the last few
+# answers are kept so the second asking is free (a few, since a body may be long).
+@lru_cache(maxsize=8)
 def speaker_turns(text: str) -> tuple[str, ...]:
     """The labels of alternating speaker turns in ``text``, or () when it does not read as a dialogue.
 
