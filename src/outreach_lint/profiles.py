@@ -157,9 +157,10 @@ _CONNECTING = linear_regex.compile(
     r"\b(?:connect(?:ed|ing)?[ \t]+(?:with[ \t]+you|on[ \t]+linkedin|here)\b"
     r"|(?:be|are|aren't|aren’t|not|get|getting|worth|to)[ \t]+connect(?:ed|ing)?\b"
     r"|connection[ \t]+request"
-    r"|(?:thanks|thank[ \t]+you|thx)[ \t]+(?:so[ \t]+much[ \t]+)?for[ \t]+(?:connecting|accepting|the[ \t]+connect(?:ion)?\b)"
-    r"|accept(?:ing|ed)?[ \t]+(?:my|the)[ \t]+(?:connection[ \t]+)?(?:request|invite|invitation)"
-    r"|(?:to|in|into|join)[ \t]+my[ \t]+(?:professional[ \t]+)?network\b"
+    r"|(?:thanks|thank[ \t]+you|thx)[ \t]+(?:so[ \t]+much[ \t]+)?for[ \t]+(?:connecting|the[ \t]+connect(?:ion)?\b"
+    r"|accepting(?:[ \t]*[,.!]|[ \t]+my[ \t]+(?:connection[ \t]+)?(?:request|invite|invitation)))"
+    r"|accept(?:ing|ed)?[ \t]+my[ \t]+connection[ \t]+(?:request|invite|invitation)"
+    r"|(?:to|into|join)[ \t]+my[ \t]+(?:professional[ \t]+)?network\b"
     r"|add(?:ing)?[ \t]+you[ \t]+to[ \t]+my[ \t]+(?:professional[ \t]+)?network)",
     linear_regex.I,
 )

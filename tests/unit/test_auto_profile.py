@@ -134,7 +134,7 @@ def test_an_email_that_mentions_a_call_is_no_voicemail(linter: Linter) -> None:
         "Hi Priya, may I add you to my professional network? We met at the Denver packaging expo.",
         "Thanks for connecting, Priya! Your returns dashboard post was the clearest I've read this year.",
         "Hi Priya, thank you for accepting my request. How is the new Reno depot settling in?",
-        "Hi Priya, glad to have you in my network. Your note on pallet reuse was a good read.",
+        "Hi Priya, glad to welcome you to my network. Your note on pallet reuse was a good read.",
     ],
 )
 def test_a_note_with_no_subject_that_speaks_of_connecting_is_linkedin(linter: Linter, note: str) -> None:
@@ -149,12 +149,13 @@ def test_a_note_with_no_subject_that_speaks_of_connecting_is_linkedin(linter: Li
         "Hi Priya,\n\nI'm keen to connect with you about the returns backlog your team posted about.\n",
         "Hi Priya,\n\nOur sensors keep connected freezers at the right temperature.\n",
         "Hi Priya,\n\nThanks for the note on the Reno depot. Our network of carriers covers Nevada.\n",
+        "Hi Priya,\n\nThanks for accepting the meeting invite. A few people in my network run depots too.\n",
     ],
 )
 def test_connecting_is_no_linkedin_note_in_an_email_or_as_a_topic(linter: Linter, body: str) -> None:
     # With a subject line it is an email; "connected freezers" with no subject is a topic, not a request.
     assert _profile(linter.lint_message(subject="Returns backlog", body=body))[0] == "cold-email"
-    if "freezers" in body or "carriers" in body:
+    if "freezers" in body or "carriers" in body or "meeting invite" in body:
         assert _profile(linter.lint_message(body=body))[0] == "cold-email"
 
 

@@ -13,10 +13,6 @@ if TYPE_CHECKING:
 
 LEXICONS = ("payoff", "outcome-terms")
 
-# Verbs under which the reader's outcome is something the offer brings about: "helps you grow".
-_BRINGING = frozenset({"help", "let", "make", "enable", "allow"})
-
-
 def has_payoff(ctx: RuleContext, sent: Span) -> bool:
     """The sentence says what changes for the reader: "so you can", "which means", or an outcome next to you/your."""
     s, e = sent.start_char, sent.end_char
@@ -29,17 +25,21 @@ def has_payoff(ctx: RuleContext, sent: Span) -> bool:
     return any(not _readers_state(t) for t in tokens if t.idx in outcomes)
 
 
+# Words that open a clause giving the reader's circumstances: "since you're growing", "given how much".
+_CIRCUMSTANCE = frozenset({"since", "because", "as", "given", "how"})
+
+
 def _readers_state(token: Token) -> bool:
     """An outcome verb that reports where the reader is now, not what changes for them: "given how much
-    you're growing", "since you cut the team last year". A promise has a modal ("you could save"), the
-    offer as its cause ("helps you grow") or another subject ("it saves you an hour")."""
-    if token.pos_ not in ("VERB", "AUX"):
+    you're growing", "since you cut the team last year". It is a subordinate clause of the reader's
+    circumstances; a main clause ("with it you're saving an hour", "you saved 4 hours in the pilot") or a
+    modal ("you could save") says what the offer does for them."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("advcl", "ccomp", "pcomp"):
         return False
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if not subjects or any(c.lower_ not in READER_PRONOUNS for c in subjects):
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
         return False
-    if token.head.i != token.i and token.head.lemma_.lower() in _BRINGING:
-        return False
-    return token.tag_ in ("VBG", "VBD", "VBN")
+    opener = [t.lower_ for t in token.subtree if t.i < subjects[0].i] + [token.head.lower_]
+    return any(w in _CIRCUMSTANCE for w in opener)

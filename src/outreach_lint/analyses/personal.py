@@ -107,7 +107,7 @@ def _where_they_work(name: Token) -> bool:
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
     prep = node.head
-    if node.dep_ != "pobj" or prep.lower_ not in ("at", "with", "for"):
+    if node.dep_ != "pobj" or prep.lower_ != "at":
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "y'all") for c in prep.head.children)
 

@@ -29,7 +29,7 @@ _DATES = linear_regex.compile(
 )
 _QUOTE_MARKS = frozenset({"\"", "“", "”"})
 # Where anyone's content is: "your content on LinkedIn" names a platform, not something of the reader's.
-_PLATFORMS = frozenset({"linkedin", "twitter", "instagram", "facebook", "google", "youtube", "tiktok", "medium", "substack"})
+PLATFORMS = frozenset({"linkedin", "twitter", "instagram", "facebook", "google", "youtube", "tiktok", "medium", "substack"})
 
 
 def mentions_a_date(text: str) -> bool:
@@ -62,7 +62,7 @@ def names_something(tokens: Sequence[Token]) -> bool:
         return False
     first = worded[0].i if worded else -1
     return any(
-        t.pos_ == "PROPN" and t.i != first and t.text[:1].isupper() and t.lower_ not in _PLATFORMS
+        t.pos_ == "PROPN" and t.i != first and t.text[:1].isupper() and t.lower_ not in PLATFORMS
         and not _greeted(t) and not _opens_a_sentence(t)
         for t in worded
     )

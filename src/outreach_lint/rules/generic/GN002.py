@@ -73,9 +73,12 @@ class TraceOptions(RuleOptions):
     profiles=("cold-email", "linkedin"),
     lexicons=("reader-trace",),
     fail=(
-        # "a trade show" could be anyone's, and a lowercase word the tagger calls a name is no name
+        # "a trade show" could be anyone's, "the usual tools" are the seller's, and a lowercase word the
+        # tagger calls a name is no name
         "Hi Priya,\n\nI visited a big trade show last month and saw lots of great lamps. I rebuild checkout pages "
         "for furniture shops and have helped many teams. If there's ever anything I can do, just holler.\n",
+        "Hi Priya,\n\nI tried the usual tools for 3 years and none of them worked. I rebuild checkout pages for "
+        "furniture shops and have helped many teams. Would you like to see how?\n",
         "Hi Kenji,\n\nI love your content and I'm really impressed by what you're building. We help "
         "growing companies hire engineers faster with our vetted network of recruiters. Would you be open to a "
         "quick call this week?\n",
@@ -106,6 +109,9 @@ class TraceOptions(RuleOptions):
         "you how it works.\n",
     ),
     passes=(
+        # the greeted name parsed as the subject, the reader's own thing as its apposition
+        "Hi Gloria, your last earnings call named inbound resin freight as a margin hit. We audit freight invoices "
+        "for plastics makers and usually find duplicate charges. Worth sending one month of invoices for a look?\n",
         # a first-hand report on the reader's own product, with when it happened
         "Hi Priya,\n\nI ordered the walnut desk lamp last month and the delivery date only showed up at the third "
         "step of checkout. Most buyers give up right there in my experience. I rebuild checkout pages for "
@@ -189,7 +195,9 @@ _GENERIC_READER_NOUNS = frozenset(
 def _reader_fact(sent: list[Token]) -> bool:
     """A sentence (its tokens) about this reader in particular: "Your studio prints proofs", "You moved the go-live"."""
     for token in sent:
-        if token.dep_ not in ("nsubj", "nsubjpass"):
+        # "Hi Gloria, your Q2 earnings call mentioned ...": the parser makes the greeted name the subject
+        # and the reader's thing its apposition.
+        if token.dep_ not in ("nsubj", "nsubjpass") and not (token.dep_ == "appos" and token.head.dep_ in ("nsubj", "nsubjpass")):
             continue
         if token.lower_ == "you" and token.head.tag_ in ("VBD", "VBN"):
             return True
@@ -200,7 +208,7 @@ def _reader_fact(sent: list[Token]) -> bool:
 
 
 # What a seller does with the reader's product or service first-hand: "I bought the linen duvet".
-_FIRST_HAND = frozenset("buy order try book visit use download install test shop".split())
+_FIRST_HAND = frozenset("buy order try book shop".split())
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
@@ -227,8 +235,14 @@ def _objects(verb: Token) -> list[Token]:
     return out
 
 
+_NOT_THEIRS = frozenset({"our", "my", "we", "us", "same", "usual", "other", "own"})
+
+
 def _theirs(noun: Token) -> bool:
-    """A particular thing, the reader's: "the linen duvet", "your app"; "a trade show" could be anyone's."""
+    """A particular thing of the reader's: "the linen duvet", "your app". "A trade show" could be anyone's,
+    and "the usual tools", "the same approach" or "the first call with our team" are the seller's."""
+    if any(t.lower_ in _NOT_THEIRS for t in noun.subtree):
+        return False
     return any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ == "your") for c in noun.children)
 
 

@@ -86,7 +86,8 @@ def capitalised(token: Token) -> bool:
 def capitalised_name(ctx: RuleContext, token: Token) -> bool:
     """A proper noun written as names are in this message: with a capital ("Corvid", "eBay"), unless the
     writer leaves capitals out altogether ("hey sam, saw acme is hiring"). A lowercase word the tagger
-    calls proper in a message that capitalises its sentences ("just holler") is the tagger's guess."""
+    calls proper in a message that capitalises its sentences ("just holler", "lead gen") is the tagger's
+    guess; a brand typed in lowercase there is missed, the rarer case."""
     return token.text != token.lower_ or not ctx.memo("writes_capitals", lambda: _writes_capitals(ctx))
 
 

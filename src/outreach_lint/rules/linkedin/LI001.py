@@ -79,6 +79,8 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "spring. Intrigued?\n", profile="linkedin"),
         Example("Hi Kai, I saw your talk at the robotics meetup. Would you be up for a product tour with our "
                 "sales team?\n", profile="linkedin"),
+        Example("Hi Noor, if your payroll still runs on spreadsheets, our platform can fix that. Want a demo?\n",
+                profile="linkedin"),
         Example("Hi Noor, Gartner says most payroll teams lose a day a month to corrections. We offer a payroll "
                 "platform that fixes that. Want a demo?\n", profile="linkedin"),
     ),
@@ -99,6 +101,8 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "send the checklist we used if it would help.\n", profile="linkedin"),
         Example("Hi Dev, saw your post in the founders' forum asking who handles payroll for contractors abroad. "
                 "We run payroll for twelve such teams. Want me to check your setup?\n", profile="linkedin"),
+        Example("Thanks for connecting, Noor. Is your team still checking contractor invoices by hand? If yes, our "
+                "service might help; if not, no worries.\n", profile="linkedin"),
         Example("Hi Noor, Tomasz Wren mentioned you're moving the Gdansk team onto one payroll. We did that move for "
                 "his firm last spring. Want the list of what went wrong first?\n", profile="linkedin"),
         Example("Hi Noor, I promise this isn't a sales note. You said in your talk that the rota takes a day each "
@@ -165,8 +169,11 @@ def _offer_clause(ctx: RuleContext, sent: Span, names: set[int]) -> tuple[int, i
     offers = {h[0] for h in ctx.lexicon_in("seller-offer", sent.start_char, sent.end_char)}
     if not offers:
         return None
+    asked_first = any(a.kind in ("situation", "question") and a.end <= sent.start_char for a in ctx.asks)
     for subject, verb in _seller_clauses(ctx, sent, names):
-        if _about_their_thing(verb):
+        if _about_their_thing(verb) or (asked_first and _conditional(verb)):
+            # "Is your team still checking by phone? If yes, I might be able to help": an offer that waits
+            # on their answer to a question about them is not a pitch
             continue
         # The subject's own words count ("our platform"); so do the verb's, except inside the reader's
         # things ("I saw your post on the pricing tool you built" names their tool, not an offer).
@@ -189,6 +196,11 @@ def _about_their_thing(verb: Token) -> bool:
         # Through a preposition only for being there: "we work with your competitors" is still a pitch.
         objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return any(any(c.dep_ == "poss" and c.lower_ in READER_PRONOUNS for c in o.children) for o in objects)
+
+
+def _conditional(verb: Token) -> bool:
+    """The clause holds only on a condition: "If yes, I might be able to help"."""
+    return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in verb.subtree)
 
 
 def _others_verb(token: Token, names: set[int]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...analyses.specifics import PLATFORMS
 from ...rule import RuleContext
 from ..generic._common import NOT_NAMES, capitalised_name, reader_number, sender_names
 from ..generic.GN002 import _reader_fact
@@ -51,13 +52,14 @@ def _reader_asks(token: Token) -> bool:
 
 
 # Verbs by which a third person passes the reader on: "Priya mentioned you're rebuilding returns".
-_REFERRING_VERBS = frozenset({"mention", "say", "tell", "suggest", "recommend", "refer", "introduce", "point"})
+_REFERRING_VERBS = frozenset({"mention", "suggest", "recommend", "refer", "introduce", "point"})
 
 
 def referred_by_name(ctx: RuleContext) -> bool:
     """Someone the sender names passed the reader on: "Priya Shah mentioned you're rebuilding returns",
-    "Dana suggested I reach out to you". A referral from a person they know is no cold pitch; a source
-    that says nothing of the reader ("Gartner says most teams ...") is no referral."""
+    "Dana suggested I reach out to you". A referral from a person they know is no cold pitch; a platform
+    ("LinkedIn suggested I reach out") or a source that reports ("Gartner says your industry ...") is no
+    referral."""
     return ctx.memo("li_referred", lambda: _find_referral(ctx))
 
 
@@ -66,9 +68,12 @@ def _find_referral(ctx: RuleContext) -> bool:
     for token in ctx.tokens:
         if token.pos_ != "VERB" or token.lemma_.lower() not in _REFERRING_VERBS:
             continue
-        if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i not in names for c in token.children):
+        if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i not in names and c.lower_ not in PLATFORMS
+                   for c in token.children):
             continue
-        if any(t.lower_ in ("you", "your") for t in token.subtree):
+        # The reader is who was passed on: the verb's object or the clause it reports.
+        passed_on = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp", "dative")]
+        if any(t.lower_ in ("you", "your") for c in passed_on for t in c.subtree):
             return True
     return False
 

@@ -57,6 +57,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule
         Example("Hi Sam,\n\nYour Q3 report [1] mentions 40% growth. How are you staffing for it?\n", mode="rendered"),
         Example("[Kai]: Morning, is this Roberta?\n[Roberta]: Speaking.\n[Kai]: I'm calling about your Leeds rota. "
                 "How do you plan the weekend shifts today?\n", mode="rendered", profile="script"),
+        Example("Hi Roberta, it's Kai from Rotaly about the weekend gaps on your Leeds rota\n[Pause]\nThe Saturday "
+                "shifts are the ones we can cover. Call me on 0113 496 0000.\n", mode="rendered", profile="script"),
         Example("[Voicemail]\nHi Roberta, it's Kai from Rotaly. I'm calling about the weekend gaps on your Leeds rota. "
                 "Call me on 0113 496 0000.\n", mode="rendered", profile="script"),
     ),
@@ -65,7 +67,7 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.mode != "rendered":
         return
     for f in ctx.prepared.merge_fields:
-        if ctx.profile == "script" and (_speaker_label(ctx.text, f.start, f.end) or _stage_direction(ctx.text, f)):
+        if ctx.profile == "script" and (_speaker_label(ctx.text, f.start, f.end) or _stage_direction(ctx, f)):
             # "[Kai]: Morning!" names who speaks in a call script, and a "[Voicemail]" line says which part
             # of it follows; neither is a field to fill
             continue
@@ -79,14 +81,17 @@ def unfilled_merge_field(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _stage_direction(text: str, field: MergeField) -> bool:
+def _stage_direction(ctx: RuleContext, field: MergeField) -> bool:
     """A bracketed word that is a line of its own in a script ("[Voicemail]", "[Pause]") and names no
-    person or company a rep would fill in ("[Your Name]" alone on a line still is a blank)."""
+    person or company a rep would fill in ("[Your Name]" alone on a line still is a blank). Lines are
+    read in the source: the linted text joins a line to the one before when it reads as wrapped."""
     if field.syntax != "bracket" or names_a_party(field.name):
         return False
-    line_start = text.rfind("\n", 0, field.start) + 1
-    line_end = text.find("\n", field.end)
-    return not text[line_start : field.start].strip() and not text[field.end : len(text) if line_end < 0 else line_end].strip()
+    source = ctx.prepared.message.source
+    start, end = ctx.prepared.text.to_source(field.start, field.end)
+    line_start = source.rfind("\n", 0, start) + 1
+    line_end = source.find("\n", end)
+    return not source[line_start:start].strip() and not source[end : len(source) if line_end < 0 else line_end].strip()
 
 
 def _speaker_label(text: str, start: int, end: int) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...analyses.references import READER_PRONOUNS
+from ...analyses.specifics import PLATFORMS
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, rule
 from ..generic._common import sender_names
@@ -45,18 +46,30 @@ def _about_them(ctx: RuleContext, start: int, end: int) -> bool:
 
 
 def _named_owner(token: Token) -> bool:
-    """A name that owns something in the sentence: "Rivers Edge's twelve trucks"."""
-    return token.pos_ == "PROPN" and token.dep_ == "poss" and any(c.dep_ == "case" for c in token.children)
+    """A name that owns something in the sentence: "Rivers Edge's twelve trucks" (not a platform's: "Google's
+    new rules" are everyone's)."""
+    return (
+        token.pos_ == "PROPN" and token.dep_ == "poss" and token.lower_ not in PLATFORMS
+        and any(c.dep_ == "case" for c in token.children)
+    )
+
+
+# How a caller says where they are from: "Cal from Penbrook", "Cal with Penbrook", "here at Penbrook",
+# "I lead sales at Penbrook", "calling on behalf of Penbrook".
+_FROM_PREPS = frozenset({"from", "with", "at", "for", "of"})
 
 
 def _callers_company(ctx: RuleContext) -> frozenset[str]:
-    """The words of the company the caller says they are from: "Cal from Penbrook", "I work at Penbrook"."""
+    """The words of the company the caller says they are from, in the first sentence of each of their
+    turns (where a caller introduces themselves), and anywhere as "on behalf of X"."""
+    firsts = {sentences_in(ctx, turn)[0].start for turn in seller_turns(ctx) if sentences_in(ctx, turn)}
     out: set[str] = set()
     for t in ctx.tokens:
         prep = t.head
-        if t.pos_ != "PROPN" or t.dep_ != "pobj":
+        if t.pos_ != "PROPN" or t.dep_ != "pobj" or prep.lower_ not in _FROM_PREPS:
             continue
-        if prep.lower_ == "from" or (prep.lower_ in ("at", "with") and prep.head.lemma_ in ("work", "be")):
+        behalf = prep.lower_ == "of" and prep.head.lower_ == "behalf"
+        if behalf or (prep.lower_ != "of" and t.sent.start in firsts):
             out.update(c.lower_ for c in t.subtree if c.pos_ == "PROPN")
     return frozenset(out)
 
@@ -98,6 +111,10 @@ def _callers_company(ctx: RuleContext) -> frozenset[str]:
                 "555-014-2290.\n", format="script"),
         Example("Hi Rhea, it's Cal from Penbrook. Penbrook's scheduler is the fastest around. Call me back at "
                 "555-014-2290.\n", format="script"),
+        Example("Hi Rhea, this is Cal with Penbrook. Penbrook's scheduler is the fastest around. Call me back at "
+                "555-014-2290.\n", format="script"),
+        Example("Hi Rhea, I'm calling on behalf of Penbrook. Penbrook's scheduler is the fastest around. Call me "
+                "back at 555-014-2290.\n", format="script"),
         Example("Hi Rhea, it's Cal from Penbrook. I saw your team is hiring three field engineers and had a question "
                 "about how you schedule them. Give me a call back.\n", format="script"),
     ),

@@ -71,6 +71,7 @@ def _spam(text: str) -> tuple[int, int] | None:
     regions=("subject",),
     profiles=EMAIL_PROFILES + ("reply",),
     fail=(
+        "Subject: Q4 PRICING UPDATE\n\nHi Kim,\n\nWorth a look?\n",
         "Subject: FREE AUDIT FOR YOUR TEAM\n\nHi Sam,\n\nWorth a look?\n",
         "Subject: Quick question!!!\n\nHi Jo,\n\nWho runs onboarding at Northwind?\n",
         "Subject: Guaranteed results in 30 days\n\nHi Al,\n\nWorth a look?\n",
@@ -97,10 +98,13 @@ def shouting_subject(ctx: RuleContext) -> Iterator[Finding]:
             Fix(f"Drop '{ctx.quote(s, e)}' and name the reader's topic, as you would to a colleague: \"your audit backlog\""),
         )
         return
-    # A file or field name ("QUOTES_FINAL_v7", "PO-2024-118") is quoted, not shouted.
-    words = [w for chunk in text.split() if not _IDENTIFIER.search(chunk) for w in _LATIN_WORD.findall(chunk)]
+    # A file or field name ("QUOTES_FINAL_v7", "Q4") is quoted, not shouted: it is a word of the subject
+    # but never a shouted one.
+    chunks = text.split()
+    words = [w for c in chunks if not _IDENTIFIER.search(c) for w in _LATIN_WORD.findall(c)]
     caps = [w for w in words if len(w) > 1 and w.isupper()]
-    if len(words) >= 3 and len(caps) * 2 > len(words):
+    counted = len(words) + sum(1 for c in chunks if _IDENTIFIER.search(c))
+    if counted >= 3 and len(caps) * 2 > counted:
         calm = text[:1].upper() + text[1:].lower()
         yield ctx.finding(
             region.start, region.end, f"subject in capitals reads as shouting: '{ctx.quote(region.start, region.end)}'",
