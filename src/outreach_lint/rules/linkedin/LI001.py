@@ -44,8 +44,9 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
             "pricing or a call with the sales team, or a question put right after sentences only about the "
             "sender (\"We run workshops for founders. Interested?\"). A note that answers what the reader asked "
             "for in public (\"saw your post asking who handles payroll abroad\", \"you were asking about ...\") "
-            "is not a cold pitch, and neither is a clause about being at their talk or a conditional offer "
-            "(\"glad to send the checklist if it would help\")."
+            "is not a cold pitch, and neither is a clause about being at their talk, a conditional offer "
+            "(\"glad to send the checklist if it would help\"), a note a named person referred, or an invitation "
+            "to speak (\"would you consider a 20-minute talk at the summit?\")."
         ),
         why=(
             "A connection note has one job: to be accepted. A pitch from a stranger reads as a sales funnel, "
@@ -69,7 +70,7 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
     requires=("POS", "TAG", "DEP", "LEMMA"),
     options=NoteOptions,
     profiles=("linkedin",),
-    lexicons=("seller-offer", "pitch-ask", *FIRST_NOTE_LEXICONS),
+    lexicons=("seller-offer", "pitch-ask", "speaking-invite", *FIRST_NOTE_LEXICONS),
     fail=(
         Example("Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?\n",
                 profile="linkedin"),
@@ -80,6 +81,8 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
         Example("Hi Kai, I saw your talk at the robotics meetup. Would you be up for a product tour with our "
                 "sales team?\n", profile="linkedin"),
         Example("Hi Noor, if your payroll still runs on spreadsheets, our platform can fix that. Want a demo?\n",
+                profile="linkedin"),
+        Example("Hi Dr. Osei, we run a webinar program for clinic leaders. Would you join our webinar next Tuesday?\n",
                 profile="linkedin"),
         Example("Hi Noor, Gartner says most payroll teams lose a day a month to corrections. We offer a payroll "
                 "platform that fixes that. Want a demo?\n", profile="linkedin"),
@@ -101,6 +104,9 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "send the checklist we used if it would help.\n", profile="linkedin"),
         Example("Hi Dev, saw your post in the founders' forum asking who handles payroll for contractors abroad. "
                 "We run payroll for twelve such teams. Want me to check your setup?\n", profile="linkedin"),
+        Example("Hi Dr. Osei, I run the program for the Coastal Care Forum in May. Your piece on shared pharmacists "
+                "was passed around our whole board. Would you consider a 20-minute talk on the pilot?\n",
+                profile="linkedin"),
         Example("Thanks for connecting, Noor. Is your team still checking contractor invoices by hand? If yes, our "
                 "service might help; if not, no worries.\n", profile="linkedin"),
         Example("Hi Noor, Tomasz Wren mentioned you're moving the Gdansk team onto one payroll. We did that move for "
@@ -115,6 +121,8 @@ def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Fi
     body = ctx.region("body")
     if body is None or ctx.metrics.words > opts.max_words or continues_a_conversation(ctx):
         return
+    if any(ctx.lexicon_in("speaking-invite", a.start, a.end + 1) for a in ctx.asks):
+        return  # "Would you consider a 20-minute talk at the summit?": they are asked to speak, not to buy
     if answers_their_request(ctx) or referred_by_name(ctx):
         # "saw your post asking whether anyone ...", "Priya mentioned you're rebuilding returns": an offer
         # they asked for, or one a person they know passed on, is not a cold pitch
