@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 LEXICONS = ("payoff", "outcome-terms")
 
+
 def has_payoff(ctx: RuleContext, sent: Span) -> bool:
     """The sentence says what changes for the reader: "so you can", "which means", or an outcome next to you/your."""
     s, e = sent.start_char, sent.end_char

@@ -62,7 +62,7 @@ _FROM_PREPS = frozenset({"from", "with", "at", "for", "of"})
 def _callers_company(ctx: RuleContext) -> frozenset[str]:
     """The words of the company the caller says they are from, in the first sentence of each of their
     turns (where a caller introduces themselves), and anywhere as "on behalf of X"."""
-    firsts = {sentences_in(ctx, turn)[0].start for turn in seller_turns(ctx) if sentences_in(ctx, turn)}
+    firsts = {sents[0].start for turn in seller_turns(ctx) if (sents := sentences_in(ctx, turn))}
     out: set[str] = set()
     for t in ctx.tokens:
         prep = t.head
