@@ -131,7 +131,7 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
     starts_rhetorical = any(h[0] == first for h in lexicon("rhetorical-question", sent.start_char, sent.end_char))
     # "Did you get my last email?" asks for nothing but an apology for not answering.
     starts_rhetorical = starts_rhetorical or _has(lexicon, "guilt", sent)
-    offer = _has(lexicon, "offer-ask", sent)
+    offer = _has(lexicon, "offer-ask", sent) or _conditional_offer(tokens) or _available(sent_text, tokens)
     vague_reason, vague_span = _vagueness(sent, sent_text, lexicon)
     kind: str | None = None
     if vague_reason in ("phrase", "let-me-know", "open-purpose"):
@@ -313,6 +313,47 @@ def _after_condition(tokens: Sequence[Token], verbs: set[int], courtesies: set[i
         return False
     verb = next((t for t in words[comma + 1 :] if t.lower_ not in _LEAD_INS), None)  # "..., just text me"
     return verb is not None and verb.idx in verbs and verb.idx not in courtesies
+
+
+# What a leading "if" asks about when it offers something: whether the offer would help or is wanted
+# ("If it'd help, ...", "If you're open to it, ...", "If that sounds useful, ...").
+_WELCOME = frozenset({"help", "helpful", "useful", "open", "want", "like", "interested", "interest", "worth", "sound", "prefer"})
+# The seller's side of the offer after the condition: "I could", "I'd", "we can", "happy to".
+_OFFER_MODALS = frozenset({"could", "can", "would", "'d", "’d", "will", "'ll", "’ll"})
+_OFFER_PERSONS = frozenset({"i", "we"})
+
+
+def _conditional_offer(tokens: Sequence[Token]) -> bool:
+    """An offer made on the reader's say-so: "If it'd help, I could walk the floor with you one morning",
+    "If you're open to it, I'd draft the first three emails", "If useful, happy to jump on a call".
+
+    The condition asks whether the offer is welcome, so the sentence is an ask the reader answers with
+    a yes; "If you sign by Friday, we can take 20% off" sets a condition on the reader instead.
+    """
+    words = [t for t in tokens if not t.is_space]
+    if not words or words[0].lower_ != "if":
+        return False
+    comma = next((n for n, t in enumerate(words) if t.text == ","), None)
+    if comma is None or not any(t.lemma_.lower() in _WELCOME for t in words[1:comma]):
+        return False
+    rest = [t for t in words[comma + 1 :] if t.lower_ not in _LEAD_INS]
+    if len(rest) >= 3 and rest[0].lower_ in ("happy", "glad") and rest[1].lower_ == "to":
+        return True
+    return len(rest) >= 3 and rest[0].lower_ in _OFFER_PERSONS and rest[1].lower_ in _OFFER_MODALS and rest[2].is_alpha
+
+
+_AVAILABLE = frozenset({"around", "free", "available"})
+
+
+def _available(sent_text: str, tokens: Sequence[Token]) -> bool:
+    """The sender names when they are free: "I'm around Thursday afternoon", "I'm free Tuesday at 3"."""
+    words = [t.lower_ for t in tokens if not (t.is_space or t.is_punct)]
+    for n in range(len(words) - 2):
+        if words[n] == "i" and words[n + 1] in ("'m", "’m", "am", "'ll", "’ll", "will"):
+            k = n + 3 if words[n + 2] == "be" and n + 3 < len(words) else n + 2
+            if words[k] in _AVAILABLE:
+                return bool(_TIMEBOX.search(sent_text))
+    return False
 
 
 def _minutes(text: str) -> int | None:

@@ -24,7 +24,8 @@ CONNECTION_NOTE_WORDS = 60
             "Looks for any ask in the body: a question to the reader (not a rhetorical one), an imperative "
             "that asks for an action (any sentence the parse shows headed by a base-form verb with no subject, "
             "such as \"Reply with a time\" or \"Skim the two-page plan\"; courtesies like \"Have a great week\" do "
-            "not count), a request (\"would you\", \"happy to send\", \"I'd love a short chat\"), or a next "
+            "not count), a request (\"would you\", \"happy to send\", \"I'd love a short chat\"), an offer made on the reader's say-so "
+            "(\"If it'd help, I could walk the floor with you\", \"I'm around Thursday afternoon\"), or a next "
             "step the sender commits to (\"I'll ring you on Wednesday at 3\"). "
             "Flags a message that has none, at its last sentence. A polite close of the thread (\"I won't "
             "follow up again\", \"I'll close your file here\") needs no ask, and neither does a LinkedIn note of up "
@@ -53,6 +54,8 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Al,\n\nYour team grew a lot this year. Our onboarding kit helped similar teams.\n",
         "Hi Kim,\n\nWhat if your month-end took two days instead of ten? That is what our customers see.\n",
         "Hi Ola,\n\nCongrats on the new office. Have a great week.\n",
+        # A condition on the reader is no offer: "If you sign by Friday, we can ..." asks nothing.
+        "Hi Ola,\n\nYour new office opened in May. If you sign by Friday, we can take 20% off the fit-out.\n",
     ),
     passes=(
         # The tagger reads "text" as a noun here; the ask after the condition's comma is still found.
@@ -66,6 +69,13 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Mo,\n\nYour new Bristol site opens in May. Skim the two-page plan we made for a similar opening.\n",
         "Hi Bea,\n\nYour stand at the trade fair drew a crowd. I'll ring you on Wednesday at 3 with two ideas.\n",
         "Hi Cy,\n\nYour renewals team doubled this year. I'd love a short chat about how it went.\n",
+        # An offer made on the reader's say-so is an ask they answer with a yes.
+        "Hi Lu,\n\nYour Leeds depot added a night shift in May. If it'd help, I could walk the floor with you "
+        "one morning and sketch a training plan.\n",
+        "Hi Lu,\n\nYour Leeds depot added a night shift in May. If that's useful, happy to jump on a call and "
+        "show the rota we built for a depot your size.\n",
+        "Hi Lu,\n\nYour Leeds depot added a night shift in May. If you want to talk it through, I'm around on "
+        "Thursday afternoon.\n",
         Example(
             "Hi Al,\n\nI have not heard back, so I will close the loop here and won't follow up again. "
             "Good luck with the launch.\n",
