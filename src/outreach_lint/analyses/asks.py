@@ -206,12 +206,18 @@ def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str 
         hits = lexicon(name, sent.start_char, sent.end_char)
         if hits and name in ("let-me-know", "open-purpose") and _names_specifics(sent, sent_text, lexicon):
             continue  # "Let me know which day suits you, Tuesday or Thursday" names the options: not vague
+        if hits and name == "let-me-know" and any(t.lower_ in _CORRECTIONS for t in sent):
+            continue  # "If I got anything above wrong, let me know": the recap is the thing to answer on
         if hits:
             start, end = hits[0][0], max(h[1] for h in hits)
             while end > start and sent_text[end - sent.start_char - 1] in ".!?,;:":
                 end -= 1  # a pattern that ends at the sentence's end matched its punctuation: quote the words
             return reason, (start, end)
     return None, None
+
+
+# Words by which a "let me know" invites a correction of what the message just set out.
+_CORRECTIONS = frozenset({"wrong", "missed", "missing", "incorrect", "inaccurate", "mistaken"})
 
 
 def _names_specifics(sent: Span, sent_text: str, lexicon: LexiconLookup) -> bool:

@@ -21,7 +21,8 @@ from .CTA001 import CONNECTION_NOTE_WORDS
             "\"feel free to reach out\", \"hope to hear from you\", \"let me know your thoughts\", \"thoughts?\", "
             "\"whenever you get a chance\", an offer with nothing in it (\"happy to share more\", \"glad to chat\"). "
             "\"Let me know ...\" is vague unless the same sentence names an option, a day or a deliverable (\"let "
-            "me know which suits you, Tuesday or Thursday\"), and so is a meeting \"to discuss\" or \"to "
+            "me know which suits you, Tuesday or Thursday\") or invites a correction of what the message set out (\"if I "
+            "got anything above wrong, let me know\"), and so is a meeting \"to discuss\" or \"to "
             "connect\" with nothing to discuss (\"Tuesday at 10 to discuss?\" names the day). A meeting whose "
             "stated purpose is the seller (\"a call to see how we can help\", \"to learn more about our "
             "product\") is flagged too: it asks for the reader's time for the seller's sake. Beside a meeting or an "
@@ -76,6 +77,9 @@ from .CTA001 import CONNECTION_NOTE_WORDS
         "you have questions before then.\n",
         "Hi Uma,\n\nYour clinic buys gloves from three suppliers. Send me your monthly case count and I'll reply "
         "within a day with what we can commit to, in writing.\n",
+        Example("Hi Jo, thanks for the time today. Recap: your four clinics book interpreters by phone, and a "
+                "third of bookings move at least once. Next step: a call with your front desk lead on the 14th. If I "
+                "got anything above wrong, let me know and I'll fix it.\n", profile="follow-up"),
         Example("Hi Ada, your note on freight audits in cold storage was sharp. Would like to connect and read the "
                 "next one.\n", profile="linkedin"),
     ),

@@ -17,6 +17,7 @@ from ._common import (
     reader_number,
     sender_names,
     title_case_capitals,
+    vocative,
 )
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ class TraceOptions(RuleOptions):
             "\"impressed by what you're building\", see GN004) is not a trace, and neither is a name in a clause "
             "whose subject is the seller (\"We are a Microsoft partner\", \"I sing Bach on weekends\"), unless it "
             "reports what they learned of the reader or a tie to them (\"I saw Corvid opened...\", \"I'm connected "
-            "with Ana\"). Names the sender gives itself (\"We are Acme\", \"I'm Sam "
+            "with Ana\"). The reader's own name said in passing (\"Thanks for connecting, Olivia!\") and trade acronyms "
+            "(\"B2B\", \"SEO\", \"ROI\") name no one in particular. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
             "from Acme\") do not count; set `seller-names` so your other mentions do not count either. Nor do "
             "capitals that come from Title Case: a Title-Cased subject or heading (\"Quick Question About Your "
             "Growth Plans\") or a capitalised run opening a sentence, unless the word is also capitalised "
@@ -82,6 +84,10 @@ class TraceOptions(RuleOptions):
         "Hi Kenji,\n\nI love your content and I'm really impressed by what you're building. We help "
         "growing companies hire engineers faster with our vetted network of recruiters. Would you be open to a "
         "quick call this week?\n",
+        # The reader's name said in passing and a trade acronym name no one in particular.
+        Example("Thanks for connecting, Olivia!\n\nI'm the founder of Leadloom, where we help B2B service firms "
+                "book more sales calls on autopilot with done-for-you outreach. Would you be open to a quick call "
+                "to see if we can do the same for you?\n", profile="linkedin"),
         "Hi there,\n\nWe help businesses grow faster with smarter tools that save time and money every single "
         "day. Most teams find that our approach makes work easier and helps them get more done with less "
         "effort. Would you like to see a short demo next week?\n",
@@ -172,7 +178,7 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         titled = title_case_capitals(tokens) - named_elsewhere
         if any(t.pos_ == "PROPN" and capitalised_name(ctx, t) and t.i not in names and t.i not in titled
-               and t.lower_ not in NOT_NAMES
+               and t.lower_ not in NOT_NAMES and not vocative(t)
                and not (subject is not None and t.idx < subject.end and t.lower_ in greeting_words)
                and not _sellers_own(t, names) for t in tokens):
             return

@@ -18,7 +18,20 @@ NOT_NAMES = frozenset(
     "i monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december q1 q2 q3 q4 ai api crm erp saas sso ceo cfo cto coo vp hr it "
     "ps linkedin email hi hello hey dear dr dr. mr mr. mrs mrs. ms ms. prof prof.".split()
+    # Trade acronyms fit any business: "B2B service providers", "your SEO", "a 3x ROI".
+    + "b2b b2c d2c dtc smb smbs kpi kpis roi seo sem ppc sdr sdrs bdr bdrs gtm mrr arr okr okrs ux ui ml llm".split()
 )
+
+
+def vocative(token: Token) -> bool:
+    """The reader addressed by name inside a sentence ("Thanks for connecting, Olivia!", "Sam, one
+    question"): the name the greeting would hold, so no more a trace of them than "Hi Olivia" is."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.text == "," and (after is None or after.text in ("!", ".", "?", ",") or after.is_space):
+        return True
+    return token.is_sent_start and after is not None and after.text == ","
 
 
 _INTRO_PREPS = frozenset({"from", "at", "with", "in", "of"})
