@@ -46,7 +46,8 @@ class TraceOptions(RuleOptions):
             "\"impressed by what you're building\", see GN004) is not a trace, and neither is a name in a clause "
             "whose subject is the seller (\"We are a Microsoft partner\", \"I sing Bach on weekends\"), unless it "
             "reports what they learned of the reader or a tie to them (\"I saw Corvid opened...\", \"I'm connected "
-            "with Ana\"). The reader's own name said in passing (\"Thanks for connecting, Olivia!\") and trade acronyms "
+            "with Ana\") or the seller's first-hand use of the reader's product, with when it happened (\"I "
+            "signed up for Fernleaf's trial last week\", \"I ordered the walnut lamp last month\"). The reader's own name said in passing (\"Thanks for connecting, Olivia!\") and trade acronyms "
             "(\"B2B\", \"SEO\", \"ROI\") name no one in particular. Names the sender gives itself (\"We are Acme\", \"I'm Sam "
             "from Acme\") do not count; set `seller-names` so your other mentions do not count either. Nor do "
             "capitals that come from Title Case: a Title-Cased subject or heading (\"Quick Question About Your "
@@ -119,6 +120,9 @@ class TraceOptions(RuleOptions):
         "Hi Gloria, your last earnings call named inbound resin freight as a margin hit. We audit freight invoices "
         "for plastics makers and usually find duplicate charges. Worth sending one month of invoices for a look?\n",
         # a first-hand report on the reader's own product, with when it happened
+        "Hi Rhea,\n\nI signed up for Fernleaf's free trial last week and got stuck at the bank step: it asked "
+        "for a routing number before showing me anything. We fix sign-up drop-off for finance apps. Want the "
+        "short recording of where I stalled?\n",
         "Hi Priya,\n\nI ordered the walnut desk lamp last month and the delivery date only showed up at the third "
         "step of checkout. Most buyers give up right there in my experience. I rebuild checkout pages for "
         "furniture shops. Want my three notes on what to move?\n",
@@ -214,13 +218,14 @@ def _reader_fact(sent: list[Token]) -> bool:
 
 
 # What a seller does with the reader's product or service first-hand: "I bought the linen duvet".
-_FIRST_HAND = frozenset("buy order try book shop".split())
+_FIRST_HAND = frozenset("buy order try book shop sign download install subscribe register".split())
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
 def _used_their_thing(ctx: RuleContext, sent) -> bool:
     """The seller reports trying the reader's product, with when or how much: "I bought the linen duvet
-    last month", "I tried ordering the mug set last night and shipping showed at the third step". A
+    last month", "I tried ordering the mug set last night and shipping showed at the third step", "I
+    signed up for Tallypad's free trial last week". A
     first-hand report with a time in it is as checkable as a name."""
     tokens = ctx.tokens_of(sent)
     if not (mentions_a_date(sent.text) or any(t.like_num or t.lower_ in _ORDINALS for t in tokens)):
@@ -238,6 +243,9 @@ def _objects(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ == "dobj"]
     for x in (c for c in verb.children if c.dep_ == "xcomp"):
         out += [c for c in x.children if c.dep_ == "dobj"]
+    # "signed up for the Ember & Oak subscription", "subscribed to your newsletter"
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to")):
+        out += [c for c in p.children if c.dep_ == "pobj"]
     return out
 
 
@@ -245,11 +253,13 @@ _NOT_THEIRS = frozenset({"our", "my", "we", "us", "same", "usual", "other", "own
 
 
 def _theirs(noun: Token) -> bool:
-    """A particular thing of the reader's: "the linen duvet", "your app". "A trade show" could be anyone's,
-    and "the usual tools", "the same approach" or "the first call with our team" are the seller's."""
+    """A particular thing of the reader's: "the linen duvet", "your app", "Tallypad's free trial". "A trade
+    show" could be anyone's, and "the usual tools", "the same approach" or "the first call with our team"
+    are the seller's."""
     if any(t.lower_ in _NOT_THEIRS for t in noun.subtree):
         return False
-    return any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ == "your") for c in noun.children)
+    return any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and (c.lower_ == "your" or c.pos_ == "PROPN"))
+               for c in noun.children)
 
 
 # Verbs by which a seller reports what they found out about the reader ("I saw Northwind opened a site",
