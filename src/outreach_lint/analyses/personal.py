@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import linear_regex
+from .grammar import SUBJECT_DEPS, classify
 from .references import READER_PRONOUNS
 from .specifics import LEXICONS as SPECIFIC_LEXICONS
 from .specifics import checkable
@@ -57,7 +58,8 @@ def _empty(
             continue
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
         # talk this week?" proposes a time and says nothing about the reader.
-        # The next sentence counts only when it is about the reader: "We run a podcast studio" is not.
+        # The next sentence counts only when it is about the reader: "We run a podcast studio" is not, nor
+        # is "At Meridian, we help firms like yours grow", whose name is the seller's.
         # A claim that closes the message ("We met at the expo; you asked about swap times. Good to
         # connect.") stands on what the message already said of that contact: for familiarity, an earlier
         # sentence that tells of the contact counts too (a pitch before it does not).
@@ -68,6 +70,7 @@ def _empty(
             s for s in (*sentences[n + 1 : n + 2], *before)
             if not any(s.start_char <= a < s.end_char for a in asks)
             and any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(s))
+            and not _sellers_sentence(s)
         ]
         # Praise is specific by what it names right after it ("your post on rota swaps"); a claimed
         # conversation by anything in it that came from the conversation.
@@ -76,6 +79,11 @@ def _empty(
             continue
         out.append((hits[0][0], hits[0][1]))
     return tuple(out)
+
+
+def _sellers_sentence(sent: Span) -> bool:
+    """A sentence whose main verb has the seller as its subject ("At Meridian, we help firms like yours")."""
+    return any(c.dep_ in SUBJECT_DEPS and classify(c, set()) == "seller" for c in sent.root.children)
 
 
 def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
@@ -101,14 +109,21 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
     )
 
 
+# What praise may say someone has at their workplace without naming anything: "all the success at Corvid".
+_AT_WORK = frozenset({"success", "growth", "progress", "momentum", "achievement", "accomplishment", "work", "journey", "career"})
+
+
 def _where_they_work(name: Token) -> bool:
-    """The name in "what you're building at Corvid": the place of a verb the reader is the subject of."""
+    """The name in "what you're building at Corvid" or "all the success at Carver & Lane": the place of a
+    verb the reader is the subject of, or of a success that names nothing else."""
     node = name
-    while node.dep_ == "compound" and node.head.i != node.i:
+    while node.dep_ in ("compound", "conj", "flat") and node.head.i != node.i:
         node = node.head
     prep = node.head
     if node.dep_ != "pobj" or prep.lower_ != "at":
         return False
+    if prep.head.lemma_.lower() in _AT_WORK:
+        return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("you", "y'all") for c in prep.head.children)
 
 

@@ -17,7 +17,9 @@ from ...rule import RuleContext, RuleDocs, rule, short
             "Flags a compliment or a \"came across your profile\" (\"love your content\", \"big fan of your "
             "work\", \"impressive company\", \"after looking at your website\") when neither its sentence nor "
             "the next one holds a checkable detail: a number, a name (a product, a place, an event), a quotation, "
-            "a date, or a named occasion (\"your talk at the summit\")."
+            "a date, or a named occasion (\"your talk at the summit\"). Where they work is no detail (\"all the "
+            "success at Corvid\", \"what you're building at Corvid\"), and neither is a next sentence about the "
+            "seller (\"At Acme, we help firms like yours\")."
         ),
         why=(
             "Praise that fits anyone is read as a mail-merge trick: the reader knows it was written before "
@@ -41,6 +43,9 @@ from ...rule import RuleContext, RuleDocs, rule, short
         "Hi Dana,\n\nI came across Brightside Dental and was really impressed by what you've built. We help clinics "
         "fill empty chairs. Worth a call?\n",
         "Hi Dana,\n\nI love your content and your company is really impressive. Can we talk this week?\n",
+        # where they work names no success, and the seller's own sentence after it is no detail of theirs
+        "Hi Dana,\n\nCongrats on all the success at Brightside Dental, really impressive what you've built. At "
+        "Toothwise, we help practices like yours fill empty chairs. Are you free Tuesday at 2pm?\n",
         "Hi Jo,\n\nI came across your profile and thought we should connect. Are you free for a call?\n",
         "Hi Al,\n\nBig fan of your work! We help teams like yours save time. Worth a chat?\n",
         "Hi Al,\n\nHonestly, love what you're building. We help founders grow. Open to a call this week?\n",
@@ -50,6 +55,7 @@ from ...rule import RuleContext, RuleDocs, rule, short
         "Worth comparing notes?\n",
         "Hi Jo,\n\nI came across your profile after your talk at the Lisbon summit. How did the rota pilot go?\n",
         "Hi Al,\n\nBig fan of your work on the 2024 hiring report. Would the raw numbers help your team?\n",
+        "Hi Al,\n\nCongrats on the growth to 40 branches since the Leeds merger. Are you free Tuesday at 2pm?\n",
     ),
 )
 def shallow_personalisation(ctx: RuleContext) -> Iterator[Finding]:
