@@ -59,7 +59,8 @@ def _empty(
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
         # talk this week?" proposes a time and says nothing about the reader.
         # The next sentence counts only when it is about the reader: "We run a podcast studio" is not, nor
-        # is "At Meridian, we help firms like yours grow", whose name is the seller's.
+        # is "At Meridian, we help firms like yours grow", whose name is the seller's. After a colon ("As
+        # promised:") the next line is what was promised, whoever it is about.
         # A claim that closes the message ("We met at the expo; you asked about swap times. Good to
         # connect.") stands on what the message already said of that contact: for familiarity, an earlier
         # sentence that tells of the contact counts too (a pitch before it does not).
@@ -69,8 +70,8 @@ def _empty(
         window = [sent] + [
             s for s in (*sentences[n + 1 : n + 2], *before)
             if not any(s.start_char <= a < s.end_char for a in asks)
-            and any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(s))
-            and not _sellers_sentence(s)
+            and (_introduces(ctx, sent) or (any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(s))
+                                           and not _sellers_sentence(s)))
         ]
         # Praise is specific by what it names right after it ("your post on rota swaps"); a claimed
         # conversation by anything in it that came from the conversation.
@@ -79,6 +80,11 @@ def _empty(
             continue
         out.append((hits[0][0], hits[0][1]))
     return tuple(out)
+
+
+def _introduces(ctx: RuleContext, sent: Span) -> bool:
+    """A sentence that ends in a colon: what follows is its content ("As promised: - pricing for 14 trucks")."""
+    return ctx.text[sent.start_char : sent.end_char].rstrip().endswith(":")
 
 
 def _sellers_sentence(sent: Span) -> bool:

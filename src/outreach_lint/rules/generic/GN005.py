@@ -15,7 +15,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     docs=RuleDocs(
         what=(
             "Flags a claim of an earlier conversation (\"as we discussed\", \"per our conversation\", \"following "
-            "our call\", \"when we spoke\", \"great to meet you\") when neither its sentence nor the next names "
+            "our call\", \"when we spoke\", \"great to meet you\") when neither its sentence nor the next (after a colon, whatever it is about) names "
             "anything from it: a topic (\"about your spring menu\"), a name, a number, a date or an event."
         ),
         why=(
@@ -47,6 +47,9 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hi Jo,\n\nFollowing our call about your spring menu, I priced the three dishes you picked. Would "
                 "Friday work?\n", profile="follow-up"),
         "Hi Al,\n\nGreat to meet you at the fintech panel on Tuesday. How is the card launch going?\n",
+        # after a colon, the next line is what was promised
+        Example("Hi Al,\n\nAs promised:\n\n- Pricing for 14 vans is $38 a van a month.\n- The trackers you have "
+                "already work with it.\n\nWould a call with your fleet lead help?\n", profile="follow-up"),
         "Hi Al,\n\nLoved catching up at the Leeds freight expo. Here is the rota template I mentioned. Useful?\n",
         "Hi Al,\n\nGreat catching up at the Leeds expo on Tuesday. Here are the two rota templates from what we "
         "talked about. Want a walkthrough?\n",
