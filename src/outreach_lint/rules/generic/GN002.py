@@ -13,11 +13,11 @@ from ...diagnostics import Finding, Fix, Severity
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule
 from ._common import (
     NOT_NAMES,
+    addressed_by_name,
     capitalised_name,
     reader_number,
     sender_names,
     title_case_capitals,
-    vocative,
 )
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def no_reader_trace(ctx: RuleContext, opts: TraceOptions) -> Iterator[Finding]:
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         titled = title_case_capitals(tokens) - named_elsewhere
         if any(t.pos_ == "PROPN" and capitalised_name(ctx, t) and t.i not in names and t.i not in titled
-               and t.lower_ not in NOT_NAMES and not vocative(t)
+               and t.lower_ not in NOT_NAMES and not addressed_by_name(t)
                and not (subject is not None and t.idx < subject.end and t.lower_ in greeting_words)
                and not _sellers_own(t, names) for t in tokens):
             return

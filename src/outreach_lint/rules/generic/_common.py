@@ -23,7 +23,7 @@ NOT_NAMES = frozenset(
 )
 
 
-def vocative(token: Token) -> bool:
+def addressed_by_name(token: Token) -> bool:
     """The reader addressed by name inside a sentence ("Thanks for connecting, Olivia!", "Sam, one
     question"): the name the greeting would hold, so no more a trace of them than "Hi Olivia" is."""
     doc = token.doc

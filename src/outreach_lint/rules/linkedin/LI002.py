@@ -48,6 +48,8 @@ from ._common import TRACE_LEXICONS, shows_the_reader
     lexicons=("connect-request", *TRACE_LEXICONS),
     fail=(
         Example("Hi Noor, I'd like to add you to my professional network.\n", profile="linkedin"),
+        # the reader's name said in passing is no reason
+        Example("Great to be connected, Noor! Would love to stay in touch.\n", profile="linkedin"),
         Example("Hello! I am looking to expand my network with people in logistics. Let's connect.\n",
                 profile="linkedin"),
         Example("Hi there,\n\nI came across your profile and would love to connect with you.\n", profile="linkedin"),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...analyses.specifics import PLATFORMS
 from ...rule import RuleContext
-from ..generic._common import NOT_NAMES, capitalised_name, reader_number, sender_names
+from ..generic._common import NOT_NAMES, addressed_by_name, capitalised_name, reader_number, sender_names
 from ..generic.GN002 import _reader_fact
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def shows_the_reader(ctx: RuleContext) -> bool:
             return True
         if any(
             t.pos_ == "PROPN" and capitalised_name(ctx, t) and t.i not in names and t.lower_ not in NOT_NAMES
-            and not _their_employer(t)
+            and not _their_employer(t) and not addressed_by_name(t)
             for t in tokens
         ):
             return True
