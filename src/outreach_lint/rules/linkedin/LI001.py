@@ -9,10 +9,17 @@ from pydantic import Field
 
 from ...analyses.grammar import SUBJECT_DEPS, classify
 from ...analyses.references import READER_PRONOUNS
+from ...analyses.specifics import checkable
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, RuleOptions, rule, short
 from ..generic._common import sender_names
-from ._common import FIRST_NOTE_LEXICONS, answers_their_request, continues_a_conversation, referred_by_name
+from ._common import (
+    FIRST_NOTE_LEXICONS,
+    answers_their_request,
+    continues_a_conversation,
+    inline_greeting_name,
+    referred_by_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -45,8 +52,11 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
             "sender (\"We run workshops for founders. Interested?\"). A note that answers what the reader asked "
             "for in public (\"saw your post asking who handles payroll abroad\", \"you were asking about ...\") "
             "is not a cold pitch, and neither is a clause about being at their talk, a conditional offer "
-            "(\"glad to send the checklist if it would help\"), a note a named person referred, or an invitation "
-            "to speak (\"would you consider a 20-minute talk at the summit?\")."
+            "(\"glad to send the checklist if it would help\"), a note a named person referred, an invitation "
+            "to speak (\"would you consider a 20-minute talk at the summit?\"), or an offer of something to read or "
+            "have after an opening on something checkable of the reader's (\"your post last week said turnover hit "
+            "28%. ... Would the one-page summary help?\"). A meeting, an introduction or a follow asked for there is "
+            "still a pitch, and so is an opening on the seller's own numbers."
         ),
         why=(
             "A connection note has one job: to be accepted. A pitch from a stranger reads as a sales funnel, "
@@ -86,6 +96,11 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 profile="linkedin"),
         Example("Hi Noor, Gartner says most payroll teams lose a day a month to corrections. We offer a payroll "
                 "platform that fixes that. Want a demo?\n", profile="linkedin"),
+        # the seller's own number is no detail of the reader's, and a meeting costs more than a reply
+        Example("Hi Raj, I help SaaS companies like yours book 30+ sales calls a month with our outreach service. "
+                "Want me to send a sample?\n", profile="linkedin"),
+        Example("Hi Noor, your post last week said the Gdansk payroll closes in 9 days. We run payroll for teams "
+                "like yours. Open to a demo call on Tuesday?\n", profile="linkedin"),
     ),
     passes=(
         Example("Hi Ola, your post on paying freelancers in six countries was useful. Would be glad to follow "
@@ -113,6 +128,12 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "his firm last spring. Want the list of what went wrong first?\n", profile="linkedin"),
         Example("Hi Noor, I promise this isn't a sales note. You said in your talk that the rota takes a day each "
                 "week. Is that still true at the Gdansk office?\n", profile="linkedin"),
+        # an opening on something checkable of theirs, and an offer of something to read or have
+        Example("Hi Monica, your post last week said nurse turnover at Dunmore hit 28%, mostly over rotas. We run "
+                "self-scheduling for hospital wards. Would the one-page summary of what another ward changed be "
+                "useful?\n", profile="linkedin"),
+        Example("Hi Tamara - I saw Eastside Pantry is looking for 12 volunteer drivers on your site. We make route "
+                "software and give it free to food banks. Want me to set up an account?\n", profile="linkedin"),
         Example("Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?\n",
                 profile="linkedin", options={"max-words": 10}),
     ),
@@ -129,6 +150,8 @@ def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Fi
         return
     names = sender_names(ctx)
     sentences = list(ctx.body_sentences())
+    if _earned(ctx, sentences):
+        return
     for sent in sentences:
         clause = _offer_clause(ctx, sent, names)
         if clause is not None:
@@ -147,6 +170,28 @@ def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Fi
         if before and _about_seller_only(ctx, before[-1], names):
             yield _finding(ctx, *ctx.trimmed(before[-1]))
             return
+
+
+# Asks that cost a stranger more than a reply: a meeting, an introduction, a follow.
+_NOT_EARNED = frozenset({"meeting", "referral", "social"})
+# "I saw Eastside Pantry is short of drivers": the sender as subject, the reader as what was noticed.
+_NOTICED = frozenset({"see", "notice", "read", "hear", "spot", "watch", "catch"})
+
+
+def _earned(ctx: RuleContext, sentences: list[Span]) -> bool:
+    """A note that opens on something checkable of the reader's ("your post last week said turnover hit
+    28%") and offers something to read or have, not a meeting: the offer answers what it opened on."""
+    if not sentences or not ctx.asks or any(a.actions & _NOT_EARNED for a in ctx.asks):
+        return False
+    if any(verb.lemma_.lower() not in _NOTICED for _, verb in _seller_clauses(ctx, sentences[0], sender_names(ctx))):
+        return False  # "I help SaaS companies like yours get 30+ leads a month" is the seller's number
+    body = ctx.region("body")
+    greeted = inline_greeting_name(ctx)
+    first = [t for t in ctx.tokens_of(sentences[0]) if t.i not in greeted and (body is None or t.idx >= body.start)]
+    if not any(t.lower_ in READER_PRONOUNS for t in first):
+        return False
+    text = ctx.text[first[0].idx : sentences[0].end_char] if first else ""
+    return checkable(first, text, dates=True)
 
 
 def _finding(ctx: RuleContext, start: int, end: int) -> Finding:

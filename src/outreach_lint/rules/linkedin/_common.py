@@ -100,7 +100,7 @@ def shows_the_reader(ctx: RuleContext) -> bool:
     if any(greeting is None or not (greeting.start <= f.start < greeting.end) for f in ctx.prepared.merge_fields):
         if not _only_in_vocative(ctx):
             return True
-    names = sender_names(ctx) | _vocative(ctx)
+    names = sender_names(ctx) | inline_greeting_name(ctx)
     for sent in ctx.body_sentences():
         tokens = [t for t in ctx.tokens_of(sent) if not ctx.prepared.in_url(t.idx, t.idx + len(t))]
         if _reader_fact(tokens):
@@ -155,7 +155,7 @@ def _saw_their_job(ctx: RuleContext, start: int, end: int) -> bool:
     return you.lower_ == "you" and you.dep_ == "nsubj" and _employment(you.head)
 
 
-def _vocative(ctx: RuleContext) -> set[int]:
+def inline_greeting_name(ctx: RuleContext) -> set[int]:
     """Token indices of the name in an opening "Hi Noor," that shares its line with the first sentence."""
     return ctx.memo("li_vocative", lambda: _find_vocative(ctx))
 
@@ -181,7 +181,7 @@ def _find_vocative(ctx: RuleContext) -> set[int]:
 def _only_in_vocative(ctx: RuleContext) -> bool:
     """Every merge field outside the greeting line is the name in an inline "Hi {{first_name}}," opening."""
     greeting = ctx.region("greeting")
-    vocative = _vocative(ctx)
+    vocative = inline_greeting_name(ctx)
     spans = [(ctx.tokens[i].idx, ctx.tokens[i].idx + len(ctx.tokens[i])) for i in vocative]
     for f in ctx.prepared.merge_fields:
         if greeting is not None and greeting.start <= f.start < greeting.end:
