@@ -25,7 +25,8 @@ from ._common import (
         what=(
             "In a call script or a call opener (not a voicemail), flags the first pitch (\"we offer...\", \"our "
             "software...\", \"I'm calling to tell you about...\") when none of the seller's questions is about the "
-            "prospect: a question that refers to them (\"how do you...\", \"who handles your...\") and is not a "
+            "prospect: a question that refers to them (\"how do you...\", \"who handles your...\") or checks a guess about "
+            "them (\"Is that what's going on?\", \"Does that sound familiar?\") and is not a "
             "permission question, \"how are you\" or a request for a meeting. A script that does not pitch is "
             "left alone."
         ),
@@ -52,6 +53,10 @@ from ._common import (
                 "in your building?\n", format="script"),
         Example("Rep: Hi Tess, it's Al from Quillpay. How does your team run payroll today?\nProspect: A spreadsheet.\n",
                 format="script"),
+        # a check of the caller's guess about them is a question about their situation
+        Example("Rep: Hi Tess, it's Al from Quillpay. You've posted two payroll clerk roles this month. At firms your "
+                "size that usually means the pay run is still manual. Is that what's going on?\nProspect: Partly.\n"
+                "Rep: We automate the pay run for firms of 200.\n", format="script"),
         Example("Hi Tess, Al from Quillpay. Our payroll platform saves hours a month. Call me back at 555-201-3344 "
                 "when you have a minute.\n", format="script"),
     ),

@@ -28,7 +28,8 @@ CALLBACK_DETAIL = "spoken-callback-detail"
 REFERRAL = "spoken-referral"
 OPENER_LEXICONS = (PERMISSION, EMPTY, REASON, BOUNDED, "reader-trace", REFERRAL, PITCH)
 COMMITMENT = "spoken-commitment-ask"
-QUESTION_LEXICONS = (PERMISSION, EMPTY, PITCH, COMMITMENT, "ask-meeting", "interest-ask", "offer-ask", "ask-referral")
+GUESS_CHECK = "spoken-guess-check"
+QUESTION_LEXICONS = (PERMISSION, EMPTY, PITCH, COMMITMENT, GUESS_CHECK, "ask-meeting", "interest-ask", "offer-ask", "ask-referral")
 VOICEMAIL_LEXICONS = (CALLBACK, VOICEMAIL, CALLBACK_DETAIL, REFERRAL, PITCH, EMPTY, PERMISSION, "pleasantry", "vague-ask")
 
 # A phone number as it is read out or written: seven or more digits in groups ("555-0134", "(212) 555 0188").
@@ -110,8 +111,8 @@ def is_question(ctx: RuleContext, sent: Span) -> bool:
 
 
 def is_discovery_question(ctx: RuleContext, sent: Span) -> bool:
-    """A question about the prospect's situation: it refers to them ("you", "your") or asks who owns
-    something, and is not a leading question, a permission question, "how are you", a pitch or an ask
+    """A question about the prospect's situation: it refers to them ("you", "your"), asks who owns
+    something or checks a guess about them ("Is that what's going on?"), and is not a leading question, a permission question, "how are you", a pitch or an ask
     for a meeting."""
     if not is_question(ctx, sent):
         return False
@@ -119,9 +120,9 @@ def is_discovery_question(ctx: RuleContext, sent: Span) -> bool:
     # parses: the spoken rules match word lists and run without a parser too.
     if ctx.can("leading") and any(q.start <= sent.start_char < q.end for q in ctx.analysis("leading")):
         return False
-    if hits(ctx, "ask-referral", sent):
-        return True
-    if any(hits(ctx, name, sent) for name in QUESTION_LEXICONS if name != "ask-referral"):
+    if hits(ctx, "ask-referral", sent) or hits(ctx, GUESS_CHECK, sent):
+        return True  # who owns it, or whether the caller's guess about them is right ("Is that the case?")
+    if any(hits(ctx, name, sent) for name in QUESTION_LEXICONS if name not in ("ask-referral", GUESS_CHECK)):
         return False
     return any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(sent))
 
