@@ -15,7 +15,8 @@ from ...rule import RuleContext, RuleDocs, rule, short
     docs=RuleDocs(
         what=(
             "Flags a compliment or a \"came across your profile\" (\"love your content\", \"big fan of your "
-            "work\", \"impressive company\", \"after looking at your website\") when neither its sentence nor "
+            "work\", \"impressive company\", \"after looking at your website\") or a finding that names nothing "
+            "(\"found some errors on your site\") when neither its sentence nor "
             "the next one holds a checkable detail: a number, a name (a product, a place, an event), a quotation, "
             "a date, or a named occasion (\"your talk at the summit\"). Where they work is no detail (\"all the "
             "success at Corvid\", \"what you're building at Corvid\"), and neither is a next sentence about the "
@@ -44,6 +45,9 @@ from ...rule import RuleContext, RuleDocs, rule, short
         "fill empty chairs. Worth a call?\n",
         "Hi Dana,\n\nI love your content and your company is really impressive. Can we talk this week?\n",
         # where they work names no success, and the seller's own sentence after it is no detail of theirs
+        # a finding about their site that names nothing
+        "Hello,\n\nI was looking at your website and found some errors that hurt your ranking. I can get you to the "
+        "top of search results at an affordable price. May I send a proposal?\n",
         "Hi Dana,\n\nCongrats on all the success at Brightside Dental, really impressive what you've built. At "
         "Toothwise, we help practices like yours fill empty chairs. Are you free Tuesday at 2pm?\n",
         "Hi Jo,\n\nI came across your profile and thought we should connect. Are you free for a call?\n",
@@ -56,6 +60,8 @@ from ...rule import RuleContext, RuleDocs, rule, short
         "Hi Jo,\n\nI came across your profile after your talk at the Lisbon summit. How did the rota pilot go?\n",
         "Hi Al,\n\nBig fan of your work on the 2024 hiring report. Would the raw numbers help your team?\n",
         "Hi Al,\n\nCongrats on the growth to 40 branches since the Leeds merger. Are you free Tuesday at 2pm?\n",
+        "Hi Dana,\n\nI noticed a few issues on your checkout page: the shipping cost only shows at step 4. Want the "
+        "screen recording?\n",
     ),
 )
 def shallow_personalisation(ctx: RuleContext) -> Iterator[Finding]:
