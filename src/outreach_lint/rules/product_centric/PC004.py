@@ -36,7 +36,7 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
         what=(
             "Reads the first sentence of the body. Flags a self-introduction (\"My name is\", \"I'm reaching "
             "out because\", \"I work at Acme as...\", \"This is Sam from Acme\"), a pleasantry that says nothing (\"I "
-            "hope this email finds you well\"), an apology for writing (\"Sorry to bother you\"), or a pitch "
+            "hope this email finds you well\", \"Happy Valentine's Day!\"), an apology for writing (\"Sorry to bother you\"), or a pitch "
             "whose subject is the seller (\"We help...\", \"Our platform provides...\") before any sign of the "
             "reader. An empty pleasantry can be removed safely with --fix."
         ),
@@ -64,6 +64,10 @@ def _removal(sent: Span, following: Span | None) -> Fix | None:
     fail=(
         Example(
             "Hi Dana,\n\nI hope this email finds you well. Your team posted three analyst roles. Worth a chat?\n",
+            fixed="Hi Dana,\n\nYour team posted three analyst roles. Worth a chat?\n",
+        ),
+        Example(
+            "Hi Dana,\n\nHappy Valentine's Day! Your team posted three analyst roles. Worth a chat?\n",
             fixed="Hi Dana,\n\nYour team posted three analyst roles. Worth a chat?\n",
         ),
         "Hi Lee,\n\nMy name is Sam and I am reaching out from Acme. Your invoices take a week to approve. "
