@@ -103,6 +103,9 @@ _THIRD_PARTIES = frozenset({"them", "they", "him", "her", "she", "he"})
 _OTHERS_OWNERS = frozenset({"your", "their", "his", "her"})
 
 
+_RECORDED = frozenset({"video", "videos", "recording", "recordings", "clip", "clips", "gif", "deck", "link", "reel"})
+
+
 def _asked_for(doc: Doc, start: int) -> bool:
     """Whether the meeting word at ``start`` is one the sender asks for, judged by the words before it.
 
@@ -119,6 +122,9 @@ def _asked_for(doc: Doc, start: int) -> bool:
     before = doc[span.start - 1].lower_
     if before in _NEGATIONS or before in ("your", "yours"):
         return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _RECORDED:
+        return False  # "a 1-minute demo video" is something to watch, not a meeting
     return not any(doc[k].lower_ in _THIRD_PARTIES for k in range(max(0, span.start - 2), span.start))
 
 

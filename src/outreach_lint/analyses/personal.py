@@ -59,8 +59,8 @@ def _empty(
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
         # talk this week?" proposes a time and says nothing about the reader.
         # The next sentence counts only when it is about the reader: "We run a podcast studio" is not, nor
-        # is "At Meridian, we help firms like yours grow", whose name is the seller's. After a colon ("As
-        # promised:") the next line is what was promised, whoever it is about.
+        # is "At Meridian, we help firms like yours grow", whose name is the seller's. After "As promised"
+        # or a colon the next line is what was promised, whoever it is about.
         # A claim that closes the message ("We met at the expo; you asked about swap times. Good to
         # connect.") stands on what the message already said of that contact: for familiarity, an earlier
         # sentence that tells of the contact counts too (a pitch before it does not).
@@ -82,9 +82,14 @@ def _empty(
     return tuple(out)
 
 
+_DELIVERS = ("as promised", "as requested", "as agreed", "as you asked")
+
+
 def _introduces(ctx: RuleContext, sent: Span) -> bool:
-    """A sentence that ends in a colon: what follows is its content ("As promised: - pricing for 14 trucks")."""
-    return ctx.text[sent.start_char : sent.end_char].rstrip().endswith(":")
+    """A sentence that hands over what was promised: what follows is its content ("As promised: - pricing
+    for 14 trucks", "As promised, I asked our engineer. Short answer: yes, at 2,200 psi")."""
+    text = ctx.text[sent.start_char : sent.end_char].strip()
+    return text.endswith(":") or text.lower().startswith(_DELIVERS)
 
 
 def _sellers_sentence(sent: Span) -> bool:

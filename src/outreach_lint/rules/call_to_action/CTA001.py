@@ -58,6 +58,10 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Ola,\n\nYour new office opened in May. If you sign by Friday, we can take 20% off the fit-out.\n",
     ),
     passes=(
+        Example("Hi Ray,\n\nSummit filed 38 water heater permits in Q3, up from 22. Still happy to do a 10-minute "
+                "call, or I can just email you the price sheet.\n", profile="follow-up"),
+        Example("Hi Maria,\n\nWe have checked the pour ladles at Hudson twice a year since 2019, and the next round is "
+                "due in June. Once you've settled in, I'd be glad to walk you through the last report.\n"),
         # The tagger reads "text" as a noun here; the ask after the condition's comma is still found.
         Example("Hi Marco, it is Jen from Hollow Farm, 555-0199. We have fresh basil this week. If you want "
                 "some, text or call me by Thursday and I will add it to Saturday.\n", profile="script"),

@@ -10,6 +10,10 @@ from ._common import ASK_RULE_LEXICONS
 from .CTA001 import CONNECTION_NOTE_WORDS
 
 
+# A "let me know" this short says nothing of its own: after an offer it is how to accept it.
+_BARE_WORDS = 4
+
+
 @rule(
     code="CTA002",
     name="vague-ask",
@@ -27,7 +31,7 @@ from .CTA001 import CONNECTION_NOTE_WORDS
             "stated purpose is the seller (\"a call to see how we can help\", \"to learn more about our "
             "product\") is flagged too: it asks for the reader's time for the seller's sake. Beside a meeting or an "
             "offer with a day or a length (\"Would Tuesday at 10 work?\"), a vague line is a courtesy and is not "
-            "flagged. A short interest "
+            "flagged, and a bare \"Just let me know.\" after an offer is how to accept it. A short interest "
             "question such as \"Interested?\" or \"Worth a look?\" is a good first ask and is not flagged. In a "
             "LinkedIn connection note (60 words or fewer), \"I'd like to connect\" is the note's own ask; whether "
             "it gives a reason is LI002's question."
@@ -65,6 +69,8 @@ from .CTA001 import CONNECTION_NOTE_WORDS
         "Hi Ed,\n\nYour Hull depot ships twice a day now. I'd love to find some time to talk when things calm down.\n",
     ),
     passes=(
+        Example("Hi Carl, Tony at Bayline said you're quoting a dust collector for the Millbrook shop. Happy to come "
+                "by and look at the layout if that helps. Just let me know.\n", profile="linkedin"),
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
         "Hi Jo,\n\nI have two ideas for your pricing page. Want me to send them over?\n",
         "Hi Al,\n\nYour team grew a lot this year. Would Thursday at 10 work for 15 minutes?\n",
@@ -96,6 +102,8 @@ def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
         start, end = ask.vague_span
         if note and ctx.lexicon_in("connect-request", start, end + 1):
             continue  # a connection note asks to connect; LI002 reads whether it says why
+        if len(ask.text.split()) <= _BARE_WORDS and any(a.kind == "offer" and a.end <= ask.start for a in ctx.asks):
+            continue  # "Happy to come by and look at your layout. Just let me know.": the answer to that offer
         words = ctx.quote(start, end)
         if ask.vague_reason == "seller-purpose":
             yield ctx.finding(

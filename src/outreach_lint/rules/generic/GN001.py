@@ -35,7 +35,7 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
     docs=RuleDocs(
         what=(
             "Flags \"companies like yours\", \"customers like you\", \"many of our clients\", \"thousands of "
-            "teams\" and similar, unless the same sentence names someone or gives a number the reader could "
+            "teams\", \"we work with a lot of restaurants\" and similar, unless the same sentence names someone or gives a number the reader could "
             "check."
         ),
         why=(
@@ -56,6 +56,8 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
     requires=("POS", "DEP"),  # the names the sender gives itself come from the parse
     lexicons=("generic-proof",),
     fail=(
+        "Hi Jo,\n\nWe work with a lot of restaurants in the area on their card fees. Could I look at your statement?\n",
+        "Hi Jo,\n\nMost of our best customers said the same before they tried us. Can I send details?\n",
         "Hi Sam,\n\nCompanies like yours have seen amazing results with us. Worth a look?\n",
         "Hi Jo,\n\nMany of our clients struggled with onboarding before they found us. Can I send details?\n",
         "Hi Al,\n\nThousands of teams trust us with their payroll. Would a short call help?\n",
@@ -63,6 +65,7 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
         "Hi Al,\n\nBusinesses everywhere run payroll on our app, and clients see amazing results. Worth a call?\n",
     ),
     passes=(
+        "Hi Jo,\n\nWe work with 14 restaurants on Leith Walk, Nando's Leith among them. Could I look at your statement?\n",
         "Hi Sam,\n\nCompanies like yours cut month-end from 10 days to 4 with us. Worth a look?\n",
         "Hi Jo,\n\nBrightline, a 40-person agency, cut onboarding to five days. Can I send the details?\n",
         "Hi Al,\n\nYour payroll runs in four countries. Would a short call on Tuesday help?\n",

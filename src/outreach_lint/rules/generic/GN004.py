@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
-from ...rule import RuleContext, RuleDocs, rule, short
+from ...rule import Example, RuleContext, RuleDocs, rule, short
 
 
 @rule(
@@ -40,6 +40,8 @@ from ...rule import RuleContext, RuleDocs, rule, short
     profiles=("cold-email", "follow-up", "linkedin", "script"),
     analyses=("personal",),
     fail=(
+        Example("Hi Vee, I was honestly blown away by your profile. Your career journey is so inspiring! Would love "
+                "to connect.\n", profile="linkedin"),
         # the reader's company named before the praise is where they work, not what is praised
         "Hi Dana,\n\nI came across Brightside Dental and was really impressed by what you've built. We help clinics "
         "fill empty chairs. Worth a call?\n",

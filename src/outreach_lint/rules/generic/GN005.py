@@ -43,6 +43,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hey Al! Great to reconnect. There's a big opportunity for us here. Free next week?\n", profile="linkedin"),
     ),
     passes=(
+        Example("Hi Dennis,\n\nAs promised, I asked our applications engineer. Short answer: yes, with nitrogen at "
+                "about 2,200 psi. Want to send a few of your parts to test?\n", profile="follow-up"),
         "Hi Sam,\n\nAs we discussed at the Leeds meetup, here are the two rota templates. Want a walkthrough?\n",
         Example("Hi Jo,\n\nFollowing our call about your spring menu, I priced the three dishes you picked. Would "
                 "Friday work?\n", profile="follow-up"),

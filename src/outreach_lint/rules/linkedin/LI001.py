@@ -103,6 +103,8 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "like yours. Open to a demo call on Tuesday?\n", profile="linkedin"),
     ),
     passes=(
+        Example("Hi Jess, you said in your post that Saturday walk-ins are turned away by 10am. We build online "
+                "queue lists for salons. Want a 1-minute demo video?\n", profile="linkedin"),
         Example("Hi Ola, your post on paying freelancers in six countries was useful. Would be glad to follow "
                 "your work.\n", profile="linkedin"),
         Example("Hi Ben, as we discussed at the expo, here is the booking app we built. Does Thursday still "
