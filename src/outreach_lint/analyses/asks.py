@@ -355,16 +355,20 @@ def _conditional_offer(tokens: Sequence[Token]) -> bool:
 
 
 _AVAILABLE = frozenset({"around", "free", "available"})
+_OPEN = frozenset({"open", "free"})
 
 
 def _available(sent_text: str, tokens: Sequence[Token]) -> bool:
-    """The sender names when they are free: "I'm around Thursday afternoon", "I'm free Tuesday at 3"."""
+    """The sender names when they are free: "I'm around Thursday afternoon", "I have Friday at 2 open"."""
     words = [t.lower_ for t in tokens if not (t.is_space or t.is_punct)]
     for n in range(len(words) - 2):
         if words[n] == "i" and words[n + 1] in ("'m", "’m", "am", "'ll", "’ll", "will"):
             k = n + 3 if words[n + 2] == "be" and n + 3 < len(words) else n + 2
             if words[k] in _AVAILABLE:
                 return bool(_TIMEBOX.search(sent_text))
+        # "I have Thursday at 11 or Friday at 2 open": the times come between
+        if words[n] == "i" and words[n + 1] in ("have", "'ve", "’ve") and any(w in _OPEN for w in words[n + 2 : n + 12]):
+            return bool(_TIMEBOX.search(sent_text))
     return False
 
 

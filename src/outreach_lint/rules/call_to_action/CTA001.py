@@ -58,6 +58,8 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Ola,\n\nYour new office opened in May. If you sign by Friday, we can take 20% off the fit-out.\n",
     ),
     passes=(
+        Example("Hi Raj,\n\nYour carrier now wants a hands-on check for forklift re-certs. If it'd help to see how "
+                "other sites log it, I have Thursday at 11 or Friday at 2 open.\n", profile="follow-up"),
         Example("Hi Ray,\n\nSummit filed 38 water heater permits in Q3, up from 22. Still happy to do a 10-minute "
                 "call, or I can just email you the price sheet.\n", profile="follow-up"),
         Example("Hi Maria,\n\nWe have checked the pour ladles at Hudson twice a year since 2019, and the next round is "

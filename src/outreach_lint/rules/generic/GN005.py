@@ -15,7 +15,7 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     docs=RuleDocs(
         what=(
             "Flags a claim of an earlier conversation (\"as we discussed\", \"per our conversation\", \"following "
-            "our call\", \"when we spoke\", \"great to meet you\") when neither its sentence nor the next (after a colon, whatever it is about) names "
+            "our call\", \"when we spoke\", \"great to meet you\", \"long time no talk\", \"he's expecting my call\") when neither its sentence nor the next (after a colon, whatever it is about) names "
             "anything from it: a topic (\"about your spring menu\"), a name, a number, a date or an event."
         ),
         why=(
@@ -33,6 +33,9 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     profiles=("cold-email", "follow-up", "linkedin", "script"),
     analyses=("personal",),
     fail=(
+        Example("Sam!! Long time no talk. We're building something you'll love. Can I grab 30 min next week?\n",
+                profile="linkedin"),
+        Example("Rep: Hi, is Mark around? He's expecting my call.\nFront desk: Who's calling?\n", format="script"),
         "Hi Sam,\n\nAs we discussed, I'm sending over some information about our services. Can we talk again soon?\n",
         Example("Hi Jo,\n\nFollowing our call, I wanted to share a few thoughts. Would Friday work?\n", profile="follow-up"),
         "Hi Al,\n\nGreat to meet you! I think there could be some synergies. Worth a chat?\n",

@@ -69,6 +69,9 @@ def _reason_or_pitch(ctx: RuleContext, start: int, end: int) -> bool:
                 "Is now a good time?\nRuth: Not really.\n", format="script"),
     ),
     passes=(
+        # a question about how their tool works for them is no "how's it going"
+        Example("Rep: You use Parcelwise for the rent roll, right? How's it working for you?\nProspect: Fine.\n",
+                format="script"),
         Example("Hi Dana, it's Lee from Fernway. I'm calling because your team opened a second warehouse. "
                 "Is now an OK time for one question about it?\n", format="script"),
         Example("Hi Omar, Priya with Tallyhouse. Can I take twenty seconds to say why I'm ringing? If it's not for "
