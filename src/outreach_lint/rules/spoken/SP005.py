@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Phrases whose "you" is not about the prospect: the callback itself, a pleasantry, an empty question.
-_NOT_ABOUT_THEM = (CALLBACK, "spoken-pitch", "spoken-empty-opener", "spoken-permission", "pleasantry", "vague-ask")
+_NOT_ABOUT_THEM = (CALLBACK, "spoken-pitch", "spoken-empty-opener", "spoken-permission", "pleasantry", "vague-ask", "spoken-pretext")
 
 
 def _about_them(ctx: RuleContext, start: int, end: int) -> bool:
@@ -83,7 +83,7 @@ def _callers_company(ctx: RuleContext) -> frozenset[str]:
         what=(
             "In a voicemail (a script of one seller turn that asks to be called back, leaves a number or says it "
             "is a message), flags it when nothing in it is about the prospect (\"your team\", or their company's "
-            "things by name: \"Halvor Dental's new chairs\") or an earlier contact (a referral, "
+            "things by name: \"Halvor Dental's new chairs\"; \"regarding your account\" names nothing of theirs) or an earlier contact (a referral, "
             "an email, a meeting): \"call me back\" with only a name and a company. It also flags an explicit "
             "\"call me back\" that leaves no number, no time for the next try and no email to answer instead. A "
             "voicemail with a reason and no callback ask (\"I'll send you an email\") needs no number."
@@ -103,10 +103,12 @@ def _callers_company(ctx: RuleContext) -> frozenset[str]:
     ),
     # The parse finds what the caller names as theirs ("Halvor Dental's chairs") and where they call from.
     requires=("POS", "DEP", "LEMMA"),
-    lexicons=(*VOICEMAIL_LEXICONS, "reader-trace"),
+    lexicons=(*VOICEMAIL_LEXICONS, "reader-trace", "spoken-pretext"),
     profiles=("script",),
     fail=(
         Example("Hi Rhea, this is Cal from Penbrook. Give me a call back when you can. Thanks!\n", format="script"),
+        Example("Hi, this is Cal, please call me back as soon as possible, it's regarding your account. 555-0199.\n",
+                format="script"),
         Example("Hi Rhea, Cal from Penbrook here. We make scheduling software for field teams. Call me back at "
                 "555-014-2290.\n", format="script"),
         Example("Hi Rhea, it's Cal from Penbrook. Penbrook's scheduler is the fastest around. Call me back at "
