@@ -214,6 +214,8 @@ def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str 
             continue  # "Let me know which day suits you, Tuesday or Thursday" names the options: not vague
         if hits and name == "let-me-know" and any(t.lower_ in _CORRECTIONS for t in sent):
             continue  # "If I got anything above wrong, let me know": the recap is the thing to answer on
+        if hits and name == "seller-purpose" and _SELLER_LAST.match(sent_text):
+            continue  # "Before I say anything about us, can I check ...?" puts the seller last
         if hits:
             start, end = hits[0][0], max(h[1] for h in hits)
             while end > start and sent_text[end - sent.start_char - 1] in ".!?,;:":
@@ -222,6 +224,8 @@ def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str 
     return None, None
 
 
+# "Before I say anything about us, ..." (after a speaker's label in a script): the seller comes last.
+_SELLER_LAST = linear_regex.compile(r"\s*(?:[A-Z][A-Za-z.' -]{0,30}:\s*)?before\b", linear_regex.I)
 # Words by which a "let me know" invites a correction of what the message just set out.
 _CORRECTIONS = frozenset({"wrong", "missed", "missing", "incorrect", "inaccurate", "mistaken"})
 

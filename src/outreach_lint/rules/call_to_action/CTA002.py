@@ -69,6 +69,8 @@ _BARE_WORDS = 4
         "Hi Ed,\n\nYour Hull depot ships twice a day now. I'd love to find some time to talk when things calm down.\n",
     ),
     passes=(
+        Example("Helen: Before I say anything about us, can I check I've got the picture right? You said 60% of loan "
+                "applications stop at income checks.\nDev: Right.\n", format="script"),
         Example("Hi Carl, Tony at Bayline said you're quoting a dust collector for the Millbrook shop. Happy to come "
                 "by and look at the layout if that helps. Just let me know.\n", profile="linkedin"),
         "Hi Sam,\n\nYour exports take an hour each Monday. Worth a look at a faster way?\n",
