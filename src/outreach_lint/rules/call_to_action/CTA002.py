@@ -29,9 +29,9 @@ _BARE_WORDS = 4
             "got anything above wrong, let me know\"), and so is a meeting \"to discuss\" or \"to "
             "connect\" with nothing to discuss (\"Tuesday at 10 to discuss?\" names the day). A meeting whose "
             "stated purpose is the seller (\"a call to see how we can help\", \"to learn more about our "
-            "product\") is flagged too: it asks for the reader's time for the seller's sake. Beside a meeting or an "
-            "offer with a day or a length (\"Would Tuesday at 10 work?\"), a vague line is a courtesy and is not "
-            "flagged, and a bare \"Just let me know.\" after an offer is how to accept it. A short interest "
+            "product\") is flagged too: it asks for the reader's time for the seller's sake. Beside a meeting or a "
+            "next step with a day or a length (\"Would Tuesday at 10 work?\") or a concrete offer (\"Want me to "
+            "send the list?\"), a vague line is a courtesy and is not flagged, and a bare \"Just let me know.\" after an offer is how to accept it. A short interest "
             "question such as \"Interested?\" or \"Worth a look?\" is a good first ask and is not flagged. In a "
             "LinkedIn connection note (60 words or fewer), \"I'd like to connect\" is the note's own ask; whether "
             "it gives a reason is LI002's question."
@@ -69,6 +69,8 @@ _BARE_WORDS = 4
         "Hi Ed,\n\nYour Hull depot ships twice a day now. I'd love to find some time to talk when things calm down.\n",
     ),
     passes=(
+        "Hi Bea,\n\nThree funders in the region back youth theatre and close in spring. I've put them in a short "
+        "list, happy to send it. If you ever want help with the applications, we can talk then.\n",
         Example("Helen: Before I say anything about us, can I check I've got the picture right? You said 60% of loan "
                 "applications stop at income checks.\nDev: Right.\n", format="script"),
         Example("Hi Carl, Tony at Bayline said you're quoting a dust collector for the Millbrook shop. Happy to come "
@@ -97,6 +99,8 @@ def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
     # or a length is on the table, a vague line beside it is a courtesy: the next step is already clear.
     if any(ask.kind in ("meeting", "offer", "next-step") and ask.timeboxed for ask in ctx.asks):
         return
+    if any(ask.kind == "offer" for ask in ctx.asks):
+        return  # "I've listed three funders, happy to send it": the offer is the ask; the rest is a courtesy
     note = ctx.profile == "linkedin" and ctx.metrics.words <= CONNECTION_NOTE_WORDS
     for ask in ctx.asks:
         if ask.kind != "vague" or ask.vague_span is None:
