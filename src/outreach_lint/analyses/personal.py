@@ -59,14 +59,17 @@ def _empty(
         # The detail may follow ("Loved your talk. The part on rota swaps ..."), but not in an ask: "can we
         # talk this week?" proposes a time and says nothing about the reader.
         # The next sentence counts only when it is about the reader: "We run a podcast studio" is not, nor
-        # is "At Meridian, we help firms like yours grow", whose name is the seller's. After "As promised"
-        # or a colon the next line is what was promised, whoever it is about.
+        # is "At Meridian, we help firms like yours grow", whose name is the seller's. After a colon ("As
+        # promised:") the next line is what was promised, whoever it is about.
         # A claim that closes the message ("We met at the expo; you asked about swap times. Good to
         # connect.") stands on what the message already said of that contact: for familiarity, an earlier
-        # sentence that tells of the contact counts too (a pitch before it does not).
+        # sentence that tells of the contact counts too, and so does the one right before the claim, when it
+        # is about the reader (a pitch before it does not).
         before = [
             s for s in sentences[:n] if ctx.lexicon_in("earlier-contact", s.start_char, s.end_char)
         ] if topic_anywhere and n == len(sentences) - 1 else []
+        if topic_anywhere and n > 0 and sentences[n - 1] not in before and _what_they_did(ctx, sentences[n - 1]):
+            before.append(sentences[n - 1])  # "You asked about dross on 3/8" steel. As promised, I asked ..."
         window = [sent] + [
             s for s in (*sentences[n + 1 : n + 2], *before)
             if not any(s.start_char <= a < s.end_char for a in asks)
@@ -82,14 +85,19 @@ def _empty(
     return tuple(out)
 
 
-_DELIVERS = ("as promised", "as requested", "as agreed", "as you asked")
+def _what_they_did(ctx: RuleContext, sent: Span) -> bool:
+    """A sentence that tells what the reader did or said ("You asked about dross", "you were the one with
+    the question"): the reader as the subject of a verb in the past. "Your depot could save 10 hours" is a
+    pitch about them, not a memory of them."""
+    return any(
+        t.dep_ in SUBJECT_DEPS and t.lower_ == "you" and t.head.tag_ in ("VBD", "VBN")
+        for t in ctx.tokens_of(sent)
+    )
 
 
 def _introduces(ctx: RuleContext, sent: Span) -> bool:
-    """A sentence that hands over what was promised: what follows is its content ("As promised: - pricing
-    for 14 trucks", "As promised, I asked our engineer. Short answer: yes, at 2,200 psi")."""
-    text = ctx.text[sent.start_char : sent.end_char].strip()
-    return text.endswith(":") or text.lower().startswith(_DELIVERS)
+    """A sentence that ends in a colon: what follows is its content ("As promised: - pricing for 14 trucks")."""
+    return ctx.text[sent.start_char : sent.end_char].rstrip().endswith(":")
 
 
 def _sellers_sentence(sent: Span) -> bool:

@@ -15,7 +15,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     docs=RuleDocs(
         what=(
             "Flags a claim of an earlier conversation (\"as we discussed\", \"per our conversation\", \"following "
-            "our call\", \"when we spoke\", \"great to meet you\", \"long time no talk\", \"he's expecting my call\") when neither its sentence nor the next (after a colon, whatever it is about) names "
+            "our call\", \"when we spoke\", \"great to meet you\", \"long time no talk\", \"he's expecting my call\") when neither its sentence, the next (after a colon, whatever it is about) nor one before "
+            "it that tells what the reader did (\"You asked about dross on thick steel.\") names "
             "anything from it: a topic (\"about your spring menu\"), a name, a number, a date or an event."
         ),
         why=(
@@ -33,6 +34,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
     profiles=("cold-email", "follow-up", "linkedin", "script"),
     analyses=("personal",),
     fail=(
+        Example("Hi Monica,\n\nGreat connecting with you! As promised, here is more about GiveStream. GiveStream is a "
+                "donor platform for nonprofits of every size. When's a good time for a call?\n", profile="follow-up"),
         Example("Sam!! Long time no talk. We're building something you'll love. Can I grab 30 min next week?\n",
                 profile="linkedin"),
         Example("Rep: Hi, is Mark around? He's expecting my call.\nFront desk: Who's calling?\n", format="script"),
@@ -46,8 +49,10 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hey Al! Great to reconnect. There's a big opportunity for us here. Free next week?\n", profile="linkedin"),
     ),
     passes=(
-        Example("Hi Dennis,\n\nAs promised, I asked our applications engineer. Short answer: yes, with nitrogen at "
-                "about 2,200 psi. Want to send a few of your parts to test?\n", profile="follow-up"),
+        # the sentence right before the claim tells of the contact
+        Example("Hi Dennis,\n\nYou asked about dross on 3/8\" mild steel on your CO2 laser. As promised, I asked our "
+                "applications engineer: nitrogen at about 2,200 psi fixes it. Want to send a few parts to test?\n",
+                profile="follow-up"),
         "Hi Sam,\n\nAs we discussed at the Leeds meetup, here are the two rota templates. Want a walkthrough?\n",
         Example("Hi Jo,\n\nFollowing our call about your spring menu, I priced the three dishes you picked. Would "
                 "Friday work?\n", profile="follow-up"),
