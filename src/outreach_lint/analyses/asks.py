@@ -171,6 +171,9 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
     elif kind != "vague":
         vague_reason, vague_span = None, None
     actions = frozenset(a for a in ACTIONS if _has(lexicon, f"ask-{a}", sent)) or frozenset({"reply"})
+    if kind == "offer":
+        # "Happy to share it": the seller shares; a social ask asks the reader to share or follow
+        actions = (actions - {"social"}) or frozenset({"reply"})
     text = sent_text.strip()
     start = sent.start_char + (len(sent_text) - len(sent_text.lstrip()))
     return Ask(
@@ -337,6 +340,8 @@ _WELCOME = frozenset({"help", "helpful", "useful", "open", "want", "like", "inte
 # The seller's side of the offer after the condition: "I could", "I'd", "we can", "happy to".
 _OFFER_MODALS = frozenset({"could", "can", "would", "'d", "’d", "will", "'ll", "’ll"})
 _OFFER_PERSONS = frozenset({"i", "we"})
+# A condition that the reader buys: "If you sign by Friday, we can take 20% off" is the seller's price.
+_PURCHASES = frozenset({"sign", "buy", "order", "purchase", "commit", "pay", "upgrade", "renew", "book", "subscribe"})
 
 
 def _conditional_offer(tokens: Sequence[Token]) -> bool:
@@ -350,9 +355,16 @@ def _conditional_offer(tokens: Sequence[Token]) -> bool:
     if not words or words[0].lower_ != "if":
         return False
     comma = next((n for n, t in enumerate(words) if t.text == ","), None)
-    if comma is None or not any(t.lemma_.lower() in _WELCOME for t in words[1:comma]):
+    if comma is None or any(t.lemma_.lower() in _PURCHASES for t in words[1:comma]):
         return False
+    welcome = any(t.lemma_.lower() in _WELCOME for t in words[1:comma])
     rest = [t for t in words[comma + 1 :] if t.lower_ not in _LEAD_INS]
+    if not welcome:
+        # "If she has questions, I can join your Thursday call or answer by email": an offer on a
+        # condition of theirs, with a time or a choice in it
+        sentence = " ".join(t.lower_ for t in rest)
+        if not (_TIMEBOX.search(sentence) or " or " in f" {sentence} "):
+            return False
     if len(rest) >= 3 and rest[0].lower_ in ("happy", "glad") and rest[1].lower_ == "to":
         return True
     return len(rest) >= 3 and rest[0].lower_ in _OFFER_PERSONS and rest[1].lower_ in _OFFER_MODALS and rest[2].is_alpha

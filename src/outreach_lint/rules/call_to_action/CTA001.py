@@ -58,6 +58,13 @@ CONNECTION_NOTE_WORDS = 60
         "Hi Ola,\n\nYour new office opened in May. If you sign by Friday, we can take 20% off the fit-out.\n",
     ),
     passes=(
+        Example("Hi Mari,\n\nTanya at the Sparks site is happy to take a call about the same change. If a peer call is "
+                "more useful than a one-pager, just say the word and I'll connect you two.\n", profile="follow-up"),
+        Example("Hi Pat,\n\nThe 212 Atlanta invoices alone show $31,400 in overbilling; the file is attached. If Diane has "
+                "questions, I can join 15 minutes of your Thursday finance meeting or answer by email.\n",
+                profile="follow-up"),
+        "Hi Dev,\n\nThe Head of Data role at Marlowe starts with the claims move off SAS you spoke about at PyData. If "
+        "it's not for you, I'd still appreciate the name of anyone who would fit.\n",
         Example("Hi Raj,\n\nYour carrier now wants a hands-on check for forklift re-certs. If it'd help to see how "
                 "other sites log it, I have Thursday at 11 or Friday at 2 open.\n", profile="follow-up"),
         Example("Hi Ray,\n\nSummit filed 38 water heater permits in Q3, up from 22. Still happy to do a 10-minute "

@@ -56,6 +56,7 @@ def _evidence(tokens: list[Token], names: set[int]) -> bool:
     requires=("POS", "DEP"),  # the names the sender gives itself come from the parse
     lexicons=("generic-proof",),
     fail=(
+        "Hi Jo,\n\nA lot of companies break those contracts once they see our numbers. Can I send details?\n",
         "Hi Jo,\n\nWe work with a lot of restaurants in the area on their card fees. Could I look at your statement?\n",
         "Hi Jo,\n\nMost of our best customers said the same before they tried us. Can I send details?\n",
         "Hi Sam,\n\nCompanies like yours have seen amazing results with us. Worth a look?\n",

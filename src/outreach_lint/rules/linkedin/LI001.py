@@ -103,6 +103,9 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
                 "like yours. Open to a demo call on Tuesday?\n", profile="linkedin"),
     ),
     passes=(
+        Example("Hi Marcus, I was in the audience for your HR Tech Chicago panel last week and your point on month-two "
+                "quits stuck. We have data from 40 staffing firms that backs it up. Happy to share it if you'd find it useful.\n",
+                profile="linkedin"),
         Example("Hi Jess, you said in your post that Saturday walk-ins are turned away by 10am. We build online "
                 "queue lists for salons. Want a 1-minute demo video?\n", profile="linkedin"),
         Example("Hi Ola, your post on paying freelancers in six countries was useful. Would be glad to follow "
@@ -185,7 +188,8 @@ def _earned(ctx: RuleContext, sentences: list[Span]) -> bool:
     28%") and offers something to read or have, not a meeting: the offer answers what it opened on."""
     if not sentences or not ctx.asks or any(a.actions & _NOT_EARNED for a in ctx.asks):
         return False
-    if any(verb.lemma_.lower() not in _NOTICED for _, verb in _seller_clauses(ctx, sentences[0], sender_names(ctx))):
+    if any(verb.lemma_.lower() not in _NOTICED | _WITNESS_VERBS
+           for _, verb in _seller_clauses(ctx, sentences[0], sender_names(ctx))):
         return False  # "I help SaaS companies like yours get 30+ leads a month" is the seller's number
     body = ctx.region("body")
     greeted = inline_greeting_name(ctx)

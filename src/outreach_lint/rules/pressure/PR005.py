@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...diagnostics import Finding, Fix
-from ...rule import RuleContext, RuleDocs, rule, short
+from ...rule import Example, RuleContext, RuleDocs, rule, short
 
 # After "you won't be able to ..." or "you'll lose ...", these turn a statement into a condition the
 # reader must meet: "unless you sign by Friday", "if you don't book this week".
@@ -21,7 +21,7 @@ _CONDITIONS = ("unless", "if you don't", "if you don’t", "if you do not", "if 
         what=(
             "Flags a consequence threatened to hurry the reader: \"you'll miss out\", \"don't lose your spot\", "
             "\"you're losing money every day you wait\", \"the longer you wait\", \"while you still can\", "
-            "\"you can't afford to wait\", \"you're going to kick yourself\", and \"you won't be able to ...\" or \"you'll lose ...\" followed by a "
+            "\"you can't afford to wait\", \"you're going to kick yourself\", \"your competitors are already on board\", and \"you won't be able to ...\" or \"you'll lose ...\" followed by a "
             "condition (\"unless you book this week\"). Fake urgency (\"don't miss out\", \"before it's too "
             "late\") is PR002's. Stating a problem the reader has (\"month-end takes nine days\", \"teams lose "
             "a day a month to re-keying\") is not loss framing."
@@ -47,6 +47,8 @@ _CONDITIONS = ("unless", "if you don't", "if you don’t", "if you do not", "if 
     regions=("subject", "body"),
     lexicons=("loss-threat", "loss-if-not"),
     fail=(
+        Example("Hi Elena,\n\nI'll stop reaching out after this. I'd hate for you to miss out, though: a lot of your "
+                "competitors are already on board.\n", profile="follow-up"),
         "Hi Kim,\n\nCan I grab 30 minutes next week to walk you through it? You're going to kick yourself if you "
         "miss this one.\n",
         "Hi Sam,\n\nYou're losing money every day you wait. Can we talk this week?\n",

@@ -83,7 +83,7 @@ def _callers_company(ctx: RuleContext) -> frozenset[str]:
         what=(
             "In a voicemail (a script of one seller turn that asks to be called back, leaves a number or says it "
             "is a message), flags it when nothing in it is about the prospect (\"your team\", or their company's "
-            "things by name: \"Halvor Dental's new chairs\"; \"regarding your account\" names nothing of theirs) or an earlier contact (a referral, "
+            "things by name: \"Halvor Dental's new chairs\"; \"regarding your account\" and \"it's important that I speak with you\" name nothing of theirs) or an earlier contact (a referral, "
             "an email, a meeting): \"call me back\" with only a name and a company. It also flags an explicit "
             "\"call me back\" that leaves no number, no time for the next try and no email to answer instead. A "
             "voicemail with a reason and no callback ask (\"I'll send you an email\") needs no number."
@@ -106,6 +106,8 @@ def _callers_company(ctx: RuleContext) -> frozenset[str]:
     lexicons=(*VOICEMAIL_LEXICONS, "reader-trace", "spoken-pretext"),
     profiles=("script",),
     fail=(
+        Example("Hi Robert, this is Amanda from Summit Services. It's important that I speak with you as soon as "
+                "possible, so please call me back at 555-0182 today.\n", format="script"),
         Example("Hi Rhea, this is Cal from Penbrook. Give me a call back when you can. Thanks!\n", format="script"),
         Example("Hi, this is Cal, please call me back as soon as possible, it's regarding your account. 555-0199.\n",
                 format="script"),
