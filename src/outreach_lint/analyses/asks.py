@@ -137,7 +137,8 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
     starts_rhetorical = any(h[0] == first for h in lexicon("rhetorical-question", sent.start_char, sent.end_char))
     # "Did you get my last email?" asks for nothing but an apology for not answering.
     starts_rhetorical = starts_rhetorical or _has(lexicon, "guilt", sent)
-    offer = _has(lexicon, "offer-ask", sent) or _conditional_offer(tokens) or _available(sent_text, tokens)
+    available = _available(tokens)
+    offer = _has(lexicon, "offer-ask", sent) or _conditional_offer(tokens) or available
     vague_reason, vague_span = _vagueness(sent, sent_text, lexicon)
     kind: str | None = None
     if vague_reason in ("phrase", "let-me-know", "open-purpose"):
@@ -166,11 +167,15 @@ def _classify(sent: Span, sent_text: str, tokens: Sequence[Token], lexicon: Lexi
         kind = "next-step"
     if kind is None:
         return None
-    if vague_reason == "seller-purpose" and kind in ("meeting", "request", "question", "situation"):
+    if available:
+        kind = "meeting"  # "I'm free Thursday at 2": a time offered is a meeting asked for
+    if vague_reason == "seller-purpose" and kind in ("meeting", "request", "question", "situation", "offer"):
         kind = "vague"  # "a call to see how we can help": the meeting's stated purpose is the seller
     elif kind != "vague":
         vague_reason, vague_span = None, None
     actions = frozenset(a for a in ACTIONS if _has(lexicon, f"ask-{a}", sent)) or frozenset({"reply"})
+    if available:
+        actions = (actions - {"reply"}) | {"meeting"}
     if kind == "offer":
         # "Happy to share it": the seller shares; a social ask asks the reader to share or follow
         actions = (actions - {"social"}) or frozenset({"reply"})
@@ -228,7 +233,9 @@ def _vagueness(sent: Span, sent_text: str, lexicon: LexiconLookup) -> tuple[str 
 
 
 # "Before I say anything about us, ..." (after a speaker's label in a script): the seller comes last.
-_SELLER_LAST = linear_regex.compile(r"\s*(?:[A-Z][A-Za-z.' -]{0,30}:\s*)?before\b", linear_regex.I)
+_SELLER_LAST = linear_regex.compile(
+    r"\s*(?:[A-Z][A-Za-z.' -]{0,30}:\s*)?before\s+(?:i|we)\s+(?:say|tell|talk|get|go|pitch|share)\b", linear_regex.I
+)
 # Words by which a "let me know" invites a correction of what the message just set out.
 _CORRECTIONS = frozenset({"wrong", "missed", "missing", "incorrect", "inaccurate", "mistaken"})
 
@@ -361,7 +368,11 @@ def _conditional_offer(tokens: Sequence[Token]) -> bool:
     rest = [t for t in words[comma + 1 :] if t.lower_ not in _LEAD_INS]
     if not welcome:
         # "If she has questions, I can join your Thursday call or answer by email": an offer on a
-        # condition of theirs, with a time or a choice in it
+        # condition of theirs, with a time or a choice in it. "If we don't hear back, we will assume ..."
+        # is the seller's condition, and a threat.
+        condition = [t.lower_ for t in words[1:comma]]
+        if any(w in _OFFER_PERSONS or w in ("n't", "n’t", "not", "no", "never") for w in condition):
+            return False
         sentence = " ".join(t.lower_ for t in rest)
         if not (_TIMEBOX.search(sentence) or " or " in f" {sentence} "):
             return False
@@ -372,19 +383,25 @@ def _conditional_offer(tokens: Sequence[Token]) -> bool:
 
 _AVAILABLE = frozenset({"around", "free", "available"})
 _OPEN = frozenset({"open", "free"})
+# Words that may come between "I'm free" and its time: "I'm free on Tuesday", "around most mornings".
+_TIME_LEADS = frozenset({"on", "at", "this", "next", "any", "most", "all", "after", "before", "between", "from", "until", "till"})
 
 
-def _available(sent_text: str, tokens: Sequence[Token]) -> bool:
-    """The sender names when they are free: "I'm around Thursday afternoon", "I have Friday at 2 open"."""
+def _available(tokens: Sequence[Token]) -> bool:
+    """The sender names when they are free: "I'm around Thursday afternoon", "I have Friday at 2 open".
+    The time comes right after ("I'm available to answer questions about the 2-hour course" names none)."""
     words = [t.lower_ for t in tokens if not (t.is_space or t.is_punct)]
     for n in range(len(words) - 2):
         if words[n] == "i" and words[n + 1] in ("'m", "’m", "am", "'ll", "’ll", "will"):
             k = n + 3 if words[n + 2] == "be" and n + 3 < len(words) else n + 2
-            if words[k] in _AVAILABLE:
-                return bool(_TIMEBOX.search(sent_text))
+            if words[k] in _AVAILABLE and k + 1 < len(words):
+                return bool(_TIMEBOX.match(" ".join(words[k + 1 : k + 4]))) or words[k + 1] in _TIME_LEADS and bool(
+                    _TIMEBOX.search(" ".join(words[k + 1 : k + 6])))
         # "I have Thursday at 11 or Friday at 2 open": the times come between
-        if words[n] == "i" and words[n + 1] in ("have", "'ve", "’ve") and any(w in _OPEN for w in words[n + 2 : n + 12]):
-            return bool(_TIMEBOX.search(sent_text))
+        if words[n] == "i" and words[n + 1] in ("have", "'ve", "’ve"):
+            end = next((m for m in range(n + 2, min(n + 12, len(words))) if words[m] in _OPEN), None)
+            if end is not None and end > n + 2:
+                return bool(_TIMEBOX.match(" ".join(words[n + 2 : end])))
     return False
 
 

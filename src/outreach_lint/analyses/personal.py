@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import linear_regex
-from .grammar import SUBJECT_DEPS, classify
+from .grammar import SUBJECT_DEPS
 from .references import READER_PRONOUNS
 from .specifics import LEXICONS as SPECIFIC_LEXICONS
 from .specifics import checkable
@@ -51,6 +51,8 @@ def _empty(
 ) -> tuple[tuple[int, int], ...]:
     out = []
     asks = [a.start for a in ctx.asks] if ctx.can("asks") else []
+    meeting_asks = [a.start for a in ctx.asks if a.kind not in ("situation", "question")] if ctx.can("asks") else []
+    questions = [a.start for a in ctx.asks if a.kind in ("situation", "question")] if ctx.can("asks") else []
     for n, sent in enumerate(sentences):
         hits = [h for h in ctx.lexicon_in(lexicon, sent.start_char, sent.end_char)
                 if not _not_a_verb(ctx, h[0]) and not _WISH.search(ctx.text, max(sent.start_char, h[0] - 24), h[0])]
@@ -70,16 +72,20 @@ def _empty(
         ] if topic_anywhere and n == len(sentences) - 1 else []
         if topic_anywhere and n > 0 and sentences[n - 1] not in before and _what_they_did(ctx, sentences[n - 1]):
             before.append(sentences[n - 1])  # "You asked about dross on 3/8" steel. As promised, I asked ..."
+        # For familiarity, a question about them may name the contact ("How did the Leeds opening go?").
+        blocked = meeting_asks if topic_anywhere else asks
         window = [sent] + [
             s for s in (*sentences[n + 1 : n + 2], *before)
-            if not any(s.start_char <= a < s.end_char for a in asks)
-            and (_introduces(ctx, sent) or (any(t.lower_ in READER_PRONOUNS for t in ctx.tokens_of(s))
-                                           and not _sellers_sentence(s)))
+            if not any(s.start_char <= a < s.end_char for a in blocked)
+            and (_introduces(ctx, sent) or _about_them(ctx, s)
+                 or (topic_anywhere and any(s.start_char <= a < s.end_char for a in questions)))
         ]
         # Praise is specific by what it names right after it ("your post on rota swaps"); a claimed
         # conversation by anything in it that came from the conversation.
         topic_from = None if topic_anywhere else hits[0][1]
-        if any(_specific(ctx, s, topic_from) for s in window):
+        # In a question, a day proposes a time ("Would Friday work?"); it is no detail of the contact.
+        if any(_specific(ctx, s, topic_from, dates=not any(s.start_char <= a < s.end_char for a in questions))
+               for s in window):
             continue
         out.append((hits[0][0], hits[0][1]))
     return tuple(out)
@@ -100,12 +106,16 @@ def _introduces(ctx: RuleContext, sent: Span) -> bool:
     return ctx.text[sent.start_char : sent.end_char].rstrip().endswith(":")
 
 
-def _sellers_sentence(sent: Span) -> bool:
-    """A sentence whose main verb has the seller as its subject ("At Meridian, we help firms like yours")."""
-    return any(c.dep_ in SUBJECT_DEPS and classify(c, set()) == "seller" for c in sent.root.children)
+def _about_them(ctx: RuleContext, sent: Span) -> bool:
+    """A sentence about the reader, which may hold the detail: "I read your 2023 report twice", "I priced
+    the 14 chairs you picked". "At Meridian, we help firms like yours" is not: "like yours" could be
+    anyone, and "Foundries spend a lot on power" or "GiveStream is a donor platform" are about no one
+    in particular."""
+    return any(t.lower_ in READER_PRONOUNS and not (t.i > 0 and t.doc[t.i - 1].lower_ == "like")
+               for t in ctx.tokens_of(sent))
 
 
-def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
+def _specific(ctx: RuleContext, sent: Span, topic_from: int | None, *, dates: bool = True) -> bool:
     """A checkable detail in the sentence, or a topic ("about X") anywhere in it or right after ``topic_from``."""
     body = ctx.region("body")
     # The greeting ("Hi Niamh, saw your profile ...") may share the sentence; a name there is no detail.
@@ -116,7 +126,7 @@ def _specific(ctx: RuleContext, sent: Span, topic_from: int | None) -> bool:
         tokens = [t for t in tokens if t.pos_ != "PROPN" or (t.idx >= topic_from and not _where_they_work(t))]
     found = [h for name in SPECIFIC_LEXICONS for h in ctx.lexicon_in(name, sent.start_char, sent.end_char)
              if topic_from is not None or name != "event-terms" or _named_event(ctx, h[0], h[1])]
-    if checkable(tokens, ctx.text[tokens[0].idx if tokens else sent.start_char : sent.end_char], found):
+    if checkable(tokens, ctx.text[tokens[0].idx if tokens else sent.start_char : sent.end_char], found, dates=dates):
         return True
     # "as we discussed on the call about your spring menu": the topic is something from the conversation.
     # "About our services" is the seller's brochure, not the conversation.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...analyses.asks import Ask
 from ...diagnostics import Finding, Fix
 from ...rule import Example, RuleContext, RuleDocs, rule, short
 from ._common import ASK_RULE_LEXICONS
@@ -12,6 +13,15 @@ from .CTA001 import CONNECTION_NOTE_WORDS
 
 # A "let me know" this short says nothing of its own: after an offer it is how to accept it.
 _BARE_WORDS = 4
+# What an offer hands over when it names nothing: "I can send more info", "happy to share details".
+_NOTHING_IN_PARTICULAR = frozenset({"info", "information", "details", "more", "materials", "something", "sometime", "anything"})
+
+
+def _concrete_offer(ask: Ask) -> bool:
+    """An offer of a thing, not of a meeting or of more of the same: "happy to send it", "Want me to send
+    the list?" ("Happy to hop on a call sometime" and "I can send more info" hand over nothing)."""
+    words = {w.strip(".,!?;:").lower() for w in ask.text.split()}
+    return ask.kind == "offer" and "meeting" not in ask.actions and not words & _NOTHING_IN_PARTICULAR
 
 
 @rule(
@@ -55,6 +65,11 @@ _BARE_WORDS = 4
     # "I'll close the file; reach out any time if it comes up" is the polite way to end a thread.
     unless=("polite-close",),
     fail=(
+        # an offer of a call, or of more of the same, hands over nothing; nor does a call for the seller's sake
+        "Hi Sam,\n\nWe help clinics grow revenue. Let me know your thoughts. Happy to hop on a call sometime.\n",
+        "Hi Sam,\n\nYour Leeds clinic opened in March. Happy to jump on a call to see how we can help you.\n",
+        "Hi Sam,\n\nYour Leeds clinic opened in March. Before you go, would you like a call to learn more about our "
+        "platform?\n",
         "Hi Sam,\n\nYour exports take an hour each Monday. Let me know if you're interested.\n",
         "Hi Jo,\n\nI have two ideas for your pricing page. Feel free to reach out anytime.\n",
         "Hi Al,\n\nYour team grew a lot this year. Hope to hear from you soon.\n",
@@ -99,7 +114,7 @@ def vague_ask(ctx: RuleContext) -> Iterator[Finding]:
     # or a length is on the table, a vague line beside it is a courtesy: the next step is already clear.
     if any(ask.kind in ("meeting", "offer", "next-step") and ask.timeboxed for ask in ctx.asks):
         return
-    if any(ask.kind == "offer" for ask in ctx.asks):
+    if any(_concrete_offer(ask) for ask in ctx.asks):
         return  # "I've listed three funders, happy to send it": the offer is the ask; the rest is a courtesy
     note = ctx.profile == "linkedin" and ctx.metrics.words <= CONNECTION_NOTE_WORDS
     for ask in ctx.asks:

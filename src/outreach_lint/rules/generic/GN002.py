@@ -116,6 +116,9 @@ class TraceOptions(RuleOptions):
         "you how it works.\n",
     ),
     passes=(
+        # a firm named in apposition at the start of a sentence is no vocative
+        "Hi Ola,\n\nHalvorsen, the firm you lead, just won the port contract, and the first crews start in June. We "
+        "train crane operators for new port contracts. Would a plan for the June crews help?\n",
         # the greeted name parsed as the subject, the reader's own thing as its apposition
         "Hi Gloria, your last earnings call named inbound resin freight as a margin hit. We audit freight invoices "
         "for plastics makers and usually find duplicate charges. Worth sending one month of invoices for a look?\n",
@@ -218,7 +221,7 @@ def _reader_fact(sent: list[Token]) -> bool:
 
 
 # What a seller does with the reader's product or service first-hand: "I bought the linen duvet".
-_FIRST_HAND = frozenset("buy order try book shop sign download install subscribe register".split())
+_FIRST_HAND = frozenset("buy order try book shop sign download install subscribe".split())
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 

@@ -57,6 +57,11 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         "Hi Al,\n\nHonestly, love what you're building. We help founders grow. Open to a call this week?\n",
     ),
     passes=(
+        # the next sentence holds the detail, about them or about nobody in particular
+        "Hi Al,\n\nBig fan of your work. I read your 2023 report on rural dental access twice. Worth comparing "
+        "notes?\n",
+        "Hi Al,\n\nReally impressive what you've built at Harbor Dental. Your nine chairs and a 4.9 rating on 600 "
+        "reviews are rare. Worth a call?\n",
         "Hi Dana,\n\nI loved your post on cutting month-end to five days. The approvals point matched what we see. "
         "Worth comparing notes?\n",
         "Hi Jo,\n\nI came across your profile after your talk at the Lisbon summit. How did the rota pilot go?\n",

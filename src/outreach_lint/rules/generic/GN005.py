@@ -49,6 +49,8 @@ from ...rule import Example, RuleContext, RuleDocs, rule, short
         Example("Hey Al! Great to reconnect. There's a big opportunity for us here. Free next week?\n", profile="linkedin"),
     ),
     passes=(
+        Example("Rep: Hi Dan, long time no talk! How did the Leeds clinic opening go in March?\nProspect: Busy.\n",
+                format="script"),
         # the sentence right before the claim tells of the contact
         Example("Hi Dennis,\n\nYou asked about dross on 3/8\" mild steel on your CO2 laser. As promised, I asked our "
                 "applications engineer: nitrogen at about 2,200 psi fixes it. Want to send a few parts to test?\n",

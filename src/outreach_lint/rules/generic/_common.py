@@ -31,7 +31,11 @@ def addressed_by_name(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if before is not None and before.text == "," and (after is None or after.text in ("!", ".", "?", ",") or after.is_space):
         return True
-    return token.is_sent_start and after is not None and after.text == ","
+    # "Sam, one question" addresses them; "Halvorsen, the firm you lead, ..." names a firm in apposition
+    if not (token.is_sent_start and after is not None and after.text == ","):
+        return False
+    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return token.dep_ not in ("nsubj", "nsubjpass") and not (following is not None and following.tag_ in ("DT", "PRP$"))
 
 
 _INTRO_PREPS = frozenset({"from", "at", "with", "in", "of"})

@@ -82,6 +82,11 @@ _PITCH_FOLLOW_UP_KINDS = frozenset({"question", "interest", "meeting", "offer"})
     profiles=("linkedin",),
     lexicons=("seller-offer", "pitch-ask", "speaking-invite", *FIRST_NOTE_LEXICONS),
     fail=(
+        # "like yours" is anyone's, and a proposal is the sale itself
+        Example("Hi Raj, companies like yours lose 30% of inbound leads. We fix that with our AI SDR. Want me to send "
+                "our case study?\n", profile="linkedin"),
+        Example("Hi Raj, your post last week said 30% of your inbound leads go cold. We provide outsourced SDRs at half "
+                "the cost. Can I send you a proposal?\n", profile="linkedin"),
         Example("Hi Ola, we offer a payroll platform for agencies. Would you like a demo next week?\n",
                 profile="linkedin"),
         Example("Thanks for accepting, Ben! Our studio builds booking apps for gyms and clinics. Can I send over "
@@ -179,6 +184,8 @@ def pitch_in_connection_note(ctx: RuleContext, opts: NoteOptions) -> Iterator[Fi
 
 # Asks that cost a stranger more than a reply: a meeting, an introduction, a follow.
 _NOT_EARNED = frozenset({"meeting", "referral", "social"})
+# What the seller sells with, offered to read: still a pitch.
+_SALES_PAPERS = frozenset({"proposal", "pricing", "price", "prices", "quote", "brochure", "deck", "rates", "catalog", "catalogue", "rate"})
 # "I saw Eastside Pantry is short of drivers": the sender as subject, the reader as what was noticed.
 _NOTICED = frozenset({"see", "notice", "read", "hear", "spot", "watch", "catch"})
 
@@ -188,14 +195,16 @@ def _earned(ctx: RuleContext, sentences: list[Span]) -> bool:
     28%") and offers something to read or have, not a meeting: the offer answers what it opened on."""
     if not sentences or not ctx.asks or any(a.actions & _NOT_EARNED for a in ctx.asks):
         return False
+    if any(w.strip(".,!?;:").lower() in _SALES_PAPERS for a in ctx.asks for w in a.text.split()):
+        return False  # "Can I send you a proposal?", "Want our pricing?": the offer is the sale
     if any(verb.lemma_.lower() not in _NOTICED | _WITNESS_VERBS
            for _, verb in _seller_clauses(ctx, sentences[0], sender_names(ctx))):
         return False  # "I help SaaS companies like yours get 30+ leads a month" is the seller's number
     body = ctx.region("body")
     greeted = inline_greeting_name(ctx)
     first = [t for t in ctx.tokens_of(sentences[0]) if t.i not in greeted and (body is None or t.idx >= body.start)]
-    if not any(t.lower_ in READER_PRONOUNS for t in first):
-        return False
+    if not any(t.lower_ in ("you", "your") for t in first):
+        return False  # "companies like yours lose 30% of leads" could open a note to anyone
     text = ctx.text[first[0].idx : sentences[0].end_char] if first else ""
     return checkable(first, text, dates=True)
 

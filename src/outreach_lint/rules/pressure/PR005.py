@@ -58,6 +58,8 @@ _CONDITIONS = ("unless", "if you don't", "if you don’t", "if you do not", "if 
         "Hi Lee,\n\nThe longer you wait, the more stock goes missing. Can we talk this week?\n",
     ),
     passes=(
+        Example("Hi Kim,\n\nYou said you regret the Salesforce rollout. What would you change?\n", profile="follow-up"),
+        "Hi Kim,\n\nYour competitors have all raised prices 8% since March, per the county data. Want the table?\n",
         "Hi Sam,\n\nMonth-end takes your team nine days. If that is worth fixing this quarter, would a call help?\n",
         "Hi Jo,\n\nMost clinics lose a day a month to re-keying referrals. Is that true at yours?\n",
         "Hi Al,\n\nYou won't be able to see the old reports in the new tool, so we export them first. Any questions?\n",

@@ -61,6 +61,7 @@ def _reason_or_pitch(ctx: RuleContext, start: int, end: int) -> bool:
     lexicons=OPENER_LEXICONS,
     profiles=("script",),
     fail=(
+        Example("Hi Dana, it's Lee from Fernway. How's life treating you?\n", format="script"),
         Example("Hi Dana, it's Lee from Fernway. Did I catch you at a bad time?\n", format="script"),
         Example("Rep: Hi Omar, this is Priya with Tallyhouse, how are you doing today?\nProspect: Fine, who is this?\n"
                 "Rep: I'm calling because your clinics moved to a new booking system. How is the switch going?\n",

@@ -123,6 +123,8 @@ def _callers_company(ctx: RuleContext) -> frozenset[str]:
                 "about how you schedule them. Give me a call back.\n", format="script"),
     ),
     passes=(
+        Example("Hi Jo, it's Cal from Penbrook. Regarding your listing at 14 Elm Street, we have two buyers asking "
+                "to view it Saturday. Call me back at 555-0182.\n", format="script"),
         Example("Hi Rhea, it's Cal from Penbrook. I'm calling because Halvor Dental's two new chairs open in May, and "
                 "our Leeds team has fitters free that month. Call me back at 555-014-2290.\n", format="script"),
         Example("Hi Rhea, it's Cal from Penbrook. I saw your team is hiring three field engineers and had a question "
