@@ -37,6 +37,6 @@ def test_the_catalogue_carries_over_to_wording_it_was_not_written_for() -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["messages"] == 779
-    # Floors below today's figures (AUC 0.97, 78/78 pairs, 10% of good messages warned), not targets.
+    # Floors below today's figures (AUC 0.96, 78/78 pairs, 10% of good messages warned), not targets.
     assert report["auc"] >= 0.92
     assert report["pairs"]["ordered"] == report["pairs"]["total"] == 78
