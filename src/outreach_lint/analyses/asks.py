@@ -64,6 +64,11 @@ class Ask:
     vague_reason: str | None = None  # one of VAGUE_REASONS when kind == "vague"
     vague_span: tuple[int, int] | None = None  # the words that make it vague
 
+    @property
+    def words(self) -> frozenset[str]:
+        """The ask's words, lowercased and without the punctuation around them."""
+        return frozenset(w.strip(".,!?;:").lower() for w in self.text.split())
+
 
 LexiconLookup = Callable[[str, int, int], list[tuple[int, int, str]]]
 
@@ -395,8 +400,10 @@ def _available(tokens: Sequence[Token]) -> bool:
         if words[n] == "i" and words[n + 1] in ("'m", "’m", "am", "'ll", "’ll", "will"):
             k = n + 3 if words[n + 2] == "be" and n + 3 < len(words) else n + 2
             if words[k] in _AVAILABLE and k + 1 < len(words):
-                return bool(_TIMEBOX.match(" ".join(words[k + 1 : k + 4]))) or words[k + 1] in _TIME_LEADS and bool(
-                    _TIMEBOX.search(" ".join(words[k + 1 : k + 6])))
+                after = words[k + 1 :]
+                if after[0] in _TIME_LEADS:  # "I'm free on Tuesday": the time may come a word or two later
+                    return bool(_TIMEBOX.search(" ".join(after[:5])))
+                return bool(_TIMEBOX.match(" ".join(after[:3])))
         # "I have Thursday at 11 or Friday at 2 open": the times come between
         if words[n] == "i" and words[n + 1] in ("have", "'ve", "’ve"):
             end = next((m for m in range(n + 2, min(n + 12, len(words))) if words[m] in _OPEN), None)

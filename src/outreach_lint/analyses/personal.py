@@ -50,9 +50,10 @@ def _empty(
     ctx: RuleContext, sentences: list[Span], lexicon: str, *, topic_anywhere: bool
 ) -> tuple[tuple[int, int], ...]:
     out = []
-    asks = [a.start for a in ctx.asks] if ctx.can("asks") else []
-    meeting_asks = [a.start for a in ctx.asks if a.kind not in ("situation", "question")] if ctx.can("asks") else []
-    questions = [a.start for a in ctx.asks if a.kind in ("situation", "question")] if ctx.can("asks") else []
+    found = ctx.asks if ctx.can("asks") else ()
+    asks = [a.start for a in found]
+    questions = [a.start for a in found if a.kind in _QUESTION_KINDS]  # questions about them
+    meeting_asks = [a.start for a in found if a.kind not in _QUESTION_KINDS]
     for n, sent in enumerate(sentences):
         hits = [h for h in ctx.lexicon_in(lexicon, sent.start_char, sent.end_char)
                 if not _not_a_verb(ctx, h[0]) and not _WISH.search(ctx.text, max(sent.start_char, h[0] - 24), h[0])]
@@ -76,19 +77,25 @@ def _empty(
         blocked = meeting_asks if topic_anywhere else asks
         window = [sent] + [
             s for s in (*sentences[n + 1 : n + 2], *before)
-            if not any(s.start_char <= a < s.end_char for a in blocked)
-            and (_introduces(ctx, sent) or _about_them(ctx, s)
-                 or (topic_anywhere and any(s.start_char <= a < s.end_char for a in questions)))
+            if not _holds(s, blocked)
+            and (_introduces(ctx, sent) or _about_them(ctx, s) or (topic_anywhere and _holds(s, questions)))
         ]
         # Praise is specific by what it names right after it ("your post on rota swaps"); a claimed
         # conversation by anything in it that came from the conversation.
         topic_from = None if topic_anywhere else hits[0][1]
         # In a question, a day proposes a time ("Would Friday work?"); it is no detail of the contact.
-        if any(_specific(ctx, s, topic_from, dates=not any(s.start_char <= a < s.end_char for a in questions))
-               for s in window):
+        if any(_specific(ctx, s, topic_from, dates=not _holds(s, questions)) for s in window):
             continue
         out.append((hits[0][0], hits[0][1]))
     return tuple(out)
+
+
+_QUESTION_KINDS = frozenset({"situation", "question"})
+
+
+def _holds(sent: Span, starts: list[int]) -> bool:
+    """Whether one of the asks starting at ``starts`` is in the sentence."""
+    return any(sent.start_char <= a < sent.end_char for a in starts)
 
 
 def _what_they_did(ctx: RuleContext, sent: Span) -> bool:

@@ -20,8 +20,7 @@ _NOTHING_IN_PARTICULAR = frozenset({"info", "information", "details", "more", "m
 def _concrete_offer(ask: Ask) -> bool:
     """An offer of a thing, not of a meeting or of more of the same: "happy to send it", "Want me to send
     the list?" ("Happy to hop on a call sometime" and "I can send more info" hand over nothing)."""
-    words = {w.strip(".,!?;:").lower() for w in ask.text.split()}
-    return ask.kind == "offer" and "meeting" not in ask.actions and not words & _NOTHING_IN_PARTICULAR
+    return ask.kind == "offer" and "meeting" not in ask.actions and not ask.words & _NOTHING_IN_PARTICULAR
 
 
 @rule(

@@ -195,7 +195,7 @@ def _earned(ctx: RuleContext, sentences: list[Span]) -> bool:
     28%") and offers something to read or have, not a meeting: the offer answers what it opened on."""
     if not sentences or not ctx.asks or any(a.actions & _NOT_EARNED for a in ctx.asks):
         return False
-    if any(w.strip(".,!?;:").lower() in _SALES_PAPERS for a in ctx.asks for w in a.text.split()):
+    if any(a.words & _SALES_PAPERS for a in ctx.asks):
         return False  # "Can I send you a proposal?", "Want our pricing?": the offer is the sale
     if any(verb.lemma_.lower() not in _NOTICED | _WITNESS_VERBS
            for _, verb in _seller_clauses(ctx, sentences[0], sender_names(ctx))):
