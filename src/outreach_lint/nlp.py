@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from outreach_lint import attributes
+from outreach_lint import attributes, lemmas
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -108,6 +108,8 @@ def _finish(nlp: Language, model: str) -> Pipeline:
     # The stock attribute ruler runs ~180 Matcher patterns over every token; the lookup component sets
     # the same attributes (it declines, leaving spaCy's, for any pattern it cannot evaluate exactly).
     attributes.install(nlp)
+    # The rule lemmatizer's answer depends only on a token's text, POS and morphology: looked up per form.
+    lemmas.install(nlp)
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(BOUNDARIES, after="sentencizer")

@@ -1,8 +1,9 @@
-"""The lookup attribute ruler sets exactly what spaCy's attribute ruler sets, token for token.
+"""The lookup attribute ruler and lemmatizer set exactly what spaCy's components set, token for token.
 
 Two pipelines of the same model are compared: spaCy's, and the one the linter loads (the lookup
-component in the ruler's place). Both also get the linter's own tokenizer exception and line-break
-boundaries, so that the one difference between them is the component under test.
+components in the ruler's and the lemmatizer's place). Both also get the linter's own tokenizer
+exception and line-break boundaries, so that the only differences between them are the components
+under test.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler
 
-from outreach_lint import attributes
+from outreach_lint import attributes, lemmas
 from outreach_lint.nlp import load_pipeline, resolve_model
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -41,6 +42,7 @@ TRICKY = [
 def pipelines():
     linted = load_pipeline(None, ["POS", "TAG", "MORPH", "LEMMA", "DEP"]).nlp
     assert linted.get_pipe_meta("attribute_ruler").factory == attributes.FACTORY
+    assert linted.get_pipe_meta("lemmatizer").factory == lemmas.FACTORY
     stock = spacy.load(resolve_model(None).replace("-", "_"), exclude=["ner", "senter"])
     assert isinstance(stock.get_pipe("attribute_ruler"), AttributeRuler)
     # The linter's other two changes, so that only the ruler differs.
@@ -164,3 +166,40 @@ def test_a_pattern_it_cannot_evaluate_exactly_keeps_the_stock_ruler(pattern):
     _, lookup, installed = ruler_pipelines([pattern])
     assert not installed
     assert isinstance(lookup.get_pipe("attribute_ruler"), AttributeRuler)
+
+
+def lemma_pipelines(overwrite: bool):
+    """The model twice, the same but for the lemmatizer: spaCy's, and the lookup over it."""
+    stock = spacy.load(resolve_model(None).replace("-", "_"), exclude=["ner", "senter"])
+    lookup = spacy.load(resolve_model(None).replace("-", "_"), exclude=["ner", "senter"])
+    for nlp in (stock, lookup):
+        nlp.get_pipe("lemmatizer").overwrite = overwrite
+    assert lemmas.install(lookup)
+    return stock, lookup
+
+
+@pytest.mark.parametrize("overwrite", [False, True], ids=["keeps-earlier-lemmas", "overwrites"])
+def test_the_lemma_lookup_matches_spacy_over_many_docs(overwrite):
+    stock, lookup = lemma_pipelines(overwrite)
+    # The same forms again in later Docs, in other parts of speech ("call", "meeting", "saw"), and
+    # lemmas the attribute ruler set first ("n't", "'s"), which only an overwriting lemmatizer replaces.
+    texts = ["We don't call on Fridays. Let's talk.", "Our call went well; they're meeting us.",
+             "I saw the saw. Meeting notes below.", "", "Calls, calling, called: she calls it done."] * 2
+    for a, b in zip(stock.pipe(texts), lookup.pipe(texts)):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    doc = lookup("We don't call.")
+    assert doc[2].lemma_ == ("n't" if overwrite else "not")
+
+
+def test_a_lemmatizer_of_another_kind_is_left_as_it_is():
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    class Shouting(EnglishLemmatizer):
+        def rule_lemmatize(self, token):
+            return [token.text.upper()]
+
+    nlp = spacy.load(resolve_model(None).replace("-", "_"), exclude=["ner", "senter"])
+    stock = nlp.get_pipe("lemmatizer")
+    stock.__class__ = Shouting
+    assert not lemmas.install(nlp)
+    assert nlp.get_pipe("lemmatizer") is stock

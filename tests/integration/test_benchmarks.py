@@ -20,7 +20,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_bench_quick_prints_every_measurement() -> None:
     result = run("benchmarks/bench.py", "--quick")
     assert result.returncode == 0, result.stderr[-2000:]
-    for row in ("Warm latency", "Batch throughput", "Cold start", "lint_many(n_process=2)", "check --jobs 2", "Memory"):
+    for row in ("Warm latency", "Batch throughput", "Cold start", "lint_many(n_process=2)", "check --jobs 2", "Memory",
+                "Peer: proselint on the same"):
         assert row in result.stdout
 
 
