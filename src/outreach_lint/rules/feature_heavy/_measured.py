@@ -37,8 +37,22 @@ def in_measured_outcome(ctx: RuleContext, start: int, end: int) -> bool:
 
 def _numbered_sentences(ctx: RuleContext) -> list[tuple[int, int]]:
     """(start, end) of each sentence with a number or a quantity in it."""
-    return [(sent.start_char, sent.end_char) for sent in ctx.doc.sents
-            if any(t.like_num or _is_quantity(t) for t in ctx.tokens_of(sent))]
+    from spacy.attrs import LIKE_NUM
+
+    doc = ctx.doc
+    like_num = doc.to_array([LIKE_NUM]).tolist()  # one array read, not a Token object per word
+    found = []
+    for sent in doc.sents:
+        if any(like_num[sent.start : sent.end]):
+            found.append((sent.start_char, sent.end_char))
+        # A quantity ("40%", "3x") holds a percent sign or a digit: only such sentences are read word by word.
+        elif _may_hold_quantity(sent.text) and any(_is_quantity(t) for t in ctx.tokens_of(sent)):
+            found.append((sent.start_char, sent.end_char))
+    return found
+
+
+def _may_hold_quantity(text: str) -> bool:
+    return "%" in text or any(map(str.isdigit, text))
 
 
 def _clause(span: Span) -> Span:
