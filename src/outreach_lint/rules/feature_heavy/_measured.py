@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from ...analyses.grammar import nearest_verb
@@ -18,8 +19,11 @@ def in_measured_outcome(ctx: RuleContext, start: int, end: int) -> bool:
     """The term at ``[start, end)`` sits in a clause that measures a change: a number that moves
     ("from 72% to 91%", "to 88%") or a change word next to a quantity ("rose 19 points", "doubled")."""
     # Most terms sit in sentences with no number at all: those are answered from one pass per message.
-    numbered = ctx.memo("numbered_sentences", lambda: _numbered_sentences(ctx))
-    if not any(s <= start < e for s, e in numbered):
+    starts, ends = ctx.memo("numbered_sentences", lambda: _numbered_sentences(ctx))
+    # Sentences are in text order and never overlap: the one that could hold the term is the last that
+    # starts at or before it (a bisection; a scan per term made a long message quadratic).
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0 or start >= ends[k]:
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -35,10 +39,10 @@ def in_measured_outcome(ctx: RuleContext, start: int, end: int) -> bool:
     return bool(change) and any(_is_quantity(t) or _unit_after(t) for t in numbers)
 
 
-def _numbered_sentences(ctx: RuleContext) -> list[tuple[int, int]]:
-    """(start, end) of each sentence with a number or a quantity in it."""
-    return [(sent.start_char, sent.end_char) for sent in ctx.doc.sents
-            if any(t.like_num or _is_quantity(t) for t in ctx.tokens_of(sent))]
+def _numbered_sentences(ctx: RuleContext) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the sentences with a number or a quantity in them."""
+    numbered = [sent for sent in ctx.doc.sents if any(t.like_num or _is_quantity(t) for t in ctx.tokens_of(sent))]
+    return [s.start_char for s in numbered], [s.end_char for s in numbered]
 
 
 def _clause(span: Span) -> Span:
