@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from checkout import SRC, env_with_source
 from corpus import message
@@ -77,14 +78,19 @@ def build(kind: str, size: int) -> str:
     raise ValueError(f"unknown input kind {kind!r}")
 
 
-def child(kind: str, size: int) -> None:
-    """Lint one input in this process; print its time and memory as one JSON line."""
+def warm_linter() -> Any:
+    """A Linter of this checkout with its pipeline loaded and warmed by one short message."""
     sys.path.insert(0, str(SRC))
     from outreach_lint import Linter
 
-    body = build(kind, size)
     linter = Linter()
     linter.lint_message(subject="Warm-up", body="Hi Sam, worth a look?")
+    return linter
+
+
+def child(kind: str, size: int) -> None:
+    """Lint one input in this process; print its time and memory as one JSON line."""
+    linter, body = warm_linter(), build(kind, size)
     warm_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     report = linter.lint_message(subject="One long message", body=body)
@@ -97,15 +103,10 @@ def child(kind: str, size: int) -> None:
 
 
 def profile(kind: str, size: int, top: int) -> None:
-    sys.path.insert(0, str(SRC))
     import cProfile
     import pstats
 
-    from outreach_lint import Linter
-
-    body = build(kind, size)
-    linter = Linter()
-    linter.lint_message(subject="Warm-up", body="Hi Sam, worth a look?")
+    linter, body = warm_linter(), build(kind, size)
     profiler = cProfile.Profile()
     profiler.runcall(linter.lint_message, subject="One long message", body=body)
     stats = pstats.Stats(profiler)
