@@ -18,6 +18,7 @@ from ..rule import Rule
 from ..score import score_report
 from ..sources import SourceError, message_from_record, read_bytes, read_path
 from ..sources.base import Message
+from .chunks import parse
 from .files import Progress, lint_files
 from .lint_doc import lint_doc
 from .runtime import Runtime, Skipped, load_runtime
@@ -209,7 +210,8 @@ class Linter:
         rt = self.runtime
         prepared = [prepare(m) for m in messages]
         with rt.pipeline.lock:  # spaCy pipelines are not documented as thread-safe; rules are
-            docs = list(rt.pipeline.nlp.pipe((p.parser_text for p in prepared), batch_size=64))
+            # A text longer than the parser takes (nlp.max_length) is parsed in pieces joined into one Doc.
+            docs = parse(rt.pipeline.nlp, [p.parser_text for p in prepared], batch_size=64)
         line_indexes: dict[int, LineIndex] = {}
         reports = []
         for p, doc in zip(prepared, docs):

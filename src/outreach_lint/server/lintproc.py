@@ -85,7 +85,7 @@ def run_job(linter: Any, job: Job) -> JobResult:
             report = linter.narrow(report, request.get("select"), request.get("ignore") or ())
         except InvalidInputError as exc:
             return JobResult(None, "invalid_input", prefix + exc.field, exc.message, rss_kb())
-        except SourceError as exc:  # the message cannot be read (longer than the parser takes: E013)
+        except SourceError as exc:  # the message cannot be read (a malformed html field, say)
             field = "html" if request.get("html") and not request.get("body") else "body"
             return JobResult(None, "invalid_input", prefix + field, exc.message, rss_kb())
         except ConfigError as exc:

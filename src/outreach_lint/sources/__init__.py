@@ -24,7 +24,6 @@ from .text import html_comments, markdown_to_text, split_header
 
 __all__ = [
     "FORMATS",
-    "MAX_TEXT_CHARS",
     "Message",
     "ParsedFile",
     "ReadOptions",
@@ -45,13 +44,6 @@ LINTABLE_SUFFIXES = (
     ".txt", ".md", ".markdown", ".html", ".htm", ".eml", ".mbox", ".jsonl", ".ndjson", ".json",
 ) + TEMPLATE_EXTENSIONS
 
-
-# spaCy refuses longer texts (Language.max_length, its error E088), and parsing one takes about 1 GB
-# of memory per 100,000 characters, so the limit is spaCy's default. It counts a message's subject and
-# body; the regions step joins them with a blank line and may widen a greeting's line break, so three
-# characters are kept for those.
-MAX_TEXT_CHARS = 1_000_000
-_LAYOUT_CHARS = 3
 
 # What the parser of each format failing on a file means: the file is malformed for that format.
 _MALFORMED = {
@@ -201,12 +193,12 @@ def read_text(source: str, name: str, fmt: str, options: ReadOptions) -> ParsedF
 def _read_text(source: str, name: str, fmt: str, options: ReadOptions) -> ParsedFile:
     root = MappedText.normalised(source)
     if fmt == "eml":
-        return ParsedFile((within_parser_limit(parse_eml(root, name, source=source)),))
+        return ParsedFile((parse_eml(root, name, source=source),))
     if fmt == "mbox":
         return _read_mbox(root, source, name)
     if fmt in ("jsonl", "json"):
         return _read_records(root, source, name, fmt, options)
-    return ParsedFile((within_parser_limit(_draft(root, source, name, fmt, options)),))
+    return ParsedFile((_draft(root, source, name, fmt, options),))
 
 
 def _guarded(fmt: str, read: Callable[[], T]) -> T:
@@ -239,23 +231,13 @@ def _reader_failure(exc: Exception, fmt: str) -> SourceError:
     )
 
 
-def within_parser_limit(message: Message) -> Message:
-    """``message``, unless its text is longer than the parser takes (E013)."""
-    chars = len(message.body) + (len(message.subject) if message.subject is not None else 0)
-    if chars + _LAYOUT_CHARS > MAX_TEXT_CHARS:
-        raise SourceError(
-            "E013", f"text too long for the parser: {chars:,} characters (limit {MAX_TEXT_CHARS:,}): split the file"
-        )
-    return message
-
-
 def _read_mbox(root: MappedText, source: str, name: str, first_index: int = 1) -> ParsedFile:
     messages: list[Message] = []
     notes: list[SourceNote] = []
     for i, chunk in enumerate(mbox_messages(root), start=first_index):
         try:
-            # Each message is read on its own, so one the parser fails on leaves the others linted.
-            messages.append(_guarded("mbox", lambda: within_parser_limit(parse_eml(chunk, name, source=source, fmt="mbox", index=i))))
+            # Each message is read on its own, so one the email parser fails on leaves the others linted.
+            messages.append(_guarded("mbox", lambda: parse_eml(chunk, name, source=source, fmt="mbox", index=i)))
         except SourceError as exc:
             notes.append(SourceNote(exc.code, f"message {i}: {exc.message}"))
     return ParsedFile(tuple(messages), tuple(notes))
@@ -336,9 +318,7 @@ def record_messages(
             notes.append(SourceNote("E007", f"{where} {n}: a record must be a JSON object"))
             continue
         try:
-            messages.append(_guarded(fmt, lambda: within_parser_limit(
-                _record_message(record, root, source, name, fmt, options, default_id=f"{where}-{n}")
-            )))
+            messages.append(_guarded(fmt, lambda: _record_message(record, root, source, name, fmt, options, default_id=f"{where}-{n}")))
         except SourceError as exc:
             notes.append(SourceNote(exc.code, f"{where} {n}: {exc.message}"))
     return messages, notes
@@ -453,7 +433,7 @@ def message_from_record(record: Mapping[str, Any] | Message, options: ReadOption
         meta={"api": True},
     )
     inner = message.format if message.format in ("html", "markdown", "template", "script") else "text"
-    return within_parser_limit(convert_body(message, inner, options))
+    return convert_body(message, inner, options)
 
 
 def _plain_str(value: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,11 +28,19 @@ _ITEM_MAX_WORDS = 6
 
 def _outcome_near(ctx: RuleContext, start: int, end: int) -> bool:
     """A sentence overlapping ``[start, end)`` or next to it says what changes for the reader."""
-    sentences = list(ctx.body_sentences())
-    idx = [i for i, s in enumerate(sentences) if s.start_char < end and start < s.end_char]
-    if not idx:
+    sentences, starts, ends = ctx.memo("fh002_body_sentences", lambda: _sentence_bounds(ctx))
+    # Sentences are in text order and never overlap, so those overlapping the span are one run, found by
+    # bisection: a scan of every sentence for each list made a message of many lists quadratic.
+    first = bisect.bisect_right(ends, start)
+    last = bisect.bisect_left(starts, end) - 1
+    if first > last:
         return False
-    return any(has_payoff(ctx, sent) for sent in sentences[max(0, idx[0] - 1) : idx[-1] + 2])
+    return any(has_payoff(ctx, sent) for sent in sentences[max(0, first - 1) : last + 2])
+
+
+def _sentence_bounds(ctx: RuleContext) -> tuple[list[Span], list[int], list[int]]:
+    sentences = list(ctx.body_sentences())
+    return sentences, [s.start_char for s in sentences], [s.end_char for s in sentences]
 
 
 def _bullet_runs(ctx: RuleContext) -> Iterator[list[tuple[int, int]]]:

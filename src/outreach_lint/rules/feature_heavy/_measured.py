@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from ...analyses.grammar import nearest_verb
@@ -18,8 +19,11 @@ def in_measured_outcome(ctx: RuleContext, start: int, end: int) -> bool:
     """The term at ``[start, end)`` sits in a clause that measures a change: a number that moves
     ("from 72% to 91%", "to 88%") or a change word next to a quantity ("rose 19 points", "doubled")."""
     # Most terms sit in sentences with no number at all: those are answered from one pass per message.
-    numbered = ctx.memo("numbered_sentences", lambda: _numbered_sentences(ctx))
-    if not any(s <= start < e for s, e in numbered):
+    starts, ends = ctx.memo("numbered_sentences", lambda: _numbered_sentences(ctx))
+    # Sentences are in text order and never overlap: the one that could hold the term is the last that
+    # starts at or before it (a bisection; a scan per term made a long message quadratic).
+    k = bisect.bisect_right(starts, start) - 1
+    if k < 0 or start >= ends[k]:
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -35,20 +39,22 @@ def in_measured_outcome(ctx: RuleContext, start: int, end: int) -> bool:
     return bool(change) and any(_is_quantity(t) or _unit_after(t) for t in numbers)
 
 
-def _numbered_sentences(ctx: RuleContext) -> list[tuple[int, int]]:
-    """(start, end) of each sentence with a number or a quantity in it."""
+def _numbered_sentences(ctx: RuleContext) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the sentences with a number or a quantity in them."""
     from spacy.attrs import LIKE_NUM
 
     doc = ctx.doc
     like_num = doc.to_array([LIKE_NUM]).tolist()  # one array read, not a Token object per word
-    found = []
+    starts: list[int] = []
+    ends: list[int] = []
     for sent in doc.sents:
-        if any(like_num[sent.start : sent.end]):
-            found.append((sent.start_char, sent.end_char))
         # A quantity ("40%", "3x") holds a percent sign or a digit: only such sentences are read word by word.
-        elif _may_hold_quantity(sent.text) and any(_is_quantity(t) for t in ctx.tokens_of(sent)):
-            found.append((sent.start_char, sent.end_char))
-    return found
+        if any(like_num[sent.start : sent.end]) or (
+            _may_hold_quantity(sent.text) and any(_is_quantity(t) for t in ctx.tokens_of(sent))
+        ):
+            starts.append(sent.start_char)
+            ends.append(sent.end_char)
+    return starts, ends
 
 
 def _may_hold_quantity(text: str) -> bool:
