@@ -180,8 +180,30 @@ class Pattern:
 
     pattern: str
     flags: Flag
-    _compiled: Any = field(repr=False, compare=False)
-    _names: dict[str, int] = field(repr=False, compare=False, default_factory=dict)
+    _source: str = field(repr=False, compare=False)  # the RE2 spelling, flags included
+    # RE2 compiles a pattern when it is first used: the ~90 patterns of the modules cost about 0.2 s
+    # to compile, and a short run uses a few of them. Holds (compiled, group names) once compiled.
+    _state: list[Any] = field(repr=False, compare=False, default_factory=list)
+
+    def ensure_compiled(self) -> Pattern:
+        """Compile now (raises :class:`PatternError` if RE2 refuses the pattern); returns the pattern."""
+        if not self._state:
+            options = re2.Options()
+            options.log_errors = False
+            try:
+                compiled = re2.compile(self._source, options)
+            except re2.error as exc:
+                raise PatternError(f"not a linear-time pattern ({exc}): {self.pattern!r}") from None
+            self._state[:] = [compiled, dict(compiled.groupindex)]  # one step, should two threads race
+        return self
+
+    @property
+    def _compiled(self) -> Any:
+        return (self._state or self.ensure_compiled()._state)[0]
+
+    @property
+    def _names(self) -> dict[str, int]:
+        return (self._state or self.ensure_compiled()._state)[1]
 
     def _scan(self, anchor: Any, text: str, pos: int, endpos: int | None) -> Iterator[list[tuple[int, int]]]:
         """Group spans of each match in ``text[pos:endpos]``, in offsets of ``text``.
@@ -251,20 +273,23 @@ REGISTRY: list[Pattern] = []
 def compile(pattern: str, flags: Flag = Flag.NONE, *, register: bool = True) -> Pattern:  # noqa: A001
     """Compile ``pattern`` (Python syntax) for RE2; raises :class:`PatternError` if it cannot be.
 
-    ``register=False`` keeps a pattern out of :data:`REGISTRY` (a pack's REGEX, checked at load).
+    A registered pattern (a module's own, held in :data:`REGISTRY`) is translated now, so syntax
+    that needs backtracking fails here, and handed to RE2 on first use; :func:`compile_registry`
+    compiles them all (the tests do). ``register=False`` keeps a pattern out of the registry and
+    compiles it at once (a pack's REGEX, checked when the pack loads).
     """
     prefix = "".join(f for f, on in (("i", flags & I), ("m", flags & M), ("s", flags & S)) if on)
     body = translate(pattern, flags)
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        compiled = re2.compile(f"(?{prefix}){body}" if prefix else body, options)
-    except re2.error as exc:
-        raise PatternError(f"not a linear-time pattern ({exc}): {pattern!r}") from None
-    result = Pattern(pattern, Flag(flags), compiled, dict(compiled.groupindex))
+    result = Pattern(pattern, Flag(flags), f"(?{prefix}){body}" if prefix else body)
     if register:
         REGISTRY.append(result)
-    return result
+        return result
+    return result.ensure_compiled()
+
+
+def compile_registry() -> list[Pattern]:
+    """Every registered pattern, each compiled by RE2 (raises :class:`PatternError` on the first refused)."""
+    return [p.ensure_compiled() for p in REGISTRY]
 
 
 _SPECIAL = frozenset("\\.^$*+?()[]{}|-")
