@@ -59,20 +59,42 @@ _INSIDE = {"w": _WORD_ITEMS, "s": _SPACE_ITEMS, "d": _DIGIT_ITEMS}
 # "a word character that is not an underscore", has an exact spelling.
 _IDIOMS = {r"[^\W_]": r"[\p{L}\p{N}]"}
 
+# The same classes cut down to ASCII, for a second compiled form used only on ASCII text: there every
+# class matches exactly its ASCII part, and RE2 compiles a counted repeat of a Unicode class ("[\w.'-]
+# {0,20}") into a program tens of times larger, some 50-100 ms to compile for each of a few patterns.
+_ASCII_SPACE_ITEMS = r"\t-\r\x{1c}-\x{20}"
+_ASCII_WORD_ITEMS = "A-Za-z0-9_"
+_ASCII_OUTSIDE = {
+    "w": f"[{_ASCII_WORD_ITEMS}]",
+    "W": f"[^{_ASCII_WORD_ITEMS}]",
+    "s": f"[{_ASCII_SPACE_ITEMS}]",
+    "S": f"[^{_ASCII_SPACE_ITEMS}]",
+    "d": "[0-9]",
+    "D": "[^0-9]",
+    "Z": r"\z",
+}
+_ASCII_INSIDE = {"w": _ASCII_WORD_ITEMS, "s": _ASCII_SPACE_ITEMS, "d": "0-9"}
+_ASCII_IDIOMS = {r"[^\W_]": "[A-Za-z0-9]"}
+
 
 class PatternError(ValueError):
     """A pattern that cannot run in linear time (or is not valid)."""
 
 
-def translate(pattern: str, flags: Flag = Flag.NONE) -> str:
-    """Python regex syntax -> RE2 syntax with the same meaning (see the module docstring)."""
+def translate(pattern: str, flags: Flag = Flag.NONE, *, ascii_text: bool = False) -> str:
+    """Python regex syntax -> RE2 syntax with the same meaning (see the module docstring).
+
+    ``ascii_text=True`` spells the classes for ASCII text only: the result matches exactly as the
+    full translation does on any ASCII text, and must not be used on other text.
+    """
+    inside, outside, idioms = (_ASCII_INSIDE, _ASCII_OUTSIDE, _ASCII_IDIOMS) if ascii_text else (_INSIDE, _OUTSIDE, _IDIOMS)
     # Without MULTILINE, Python's "$" also matches before a final line break; RE2's only at the end.
     end_of_text = "$" if flags & M else r"(?:\n?\z)"
     out: list[str] = []
     i, n = 0, len(pattern)
     in_class = False
     while i < n:
-        for idiom, spelled in _IDIOMS.items():
+        for idiom, spelled in idioms.items():
             if not in_class and pattern.startswith(idiom, i):
                 out.append(spelled)
                 i += len(idiom)
@@ -81,7 +103,7 @@ def translate(pattern: str, flags: Flag = Flag.NONE) -> str:
             c = pattern[i]
             if c == "\\" and i + 1 < n:
                 e = pattern[i + 1]
-                table = _INSIDE if in_class else _OUTSIDE
+                table = inside if in_class else outside
                 if e in table:
                     out.append(table[e])
                 elif in_class and e in "WSD":
@@ -180,8 +202,41 @@ class Pattern:
 
     pattern: str
     flags: Flag
-    _compiled: Any = field(repr=False, compare=False)
-    _names: dict[str, int] = field(repr=False, compare=False, default_factory=dict)
+    _source: str = field(repr=False, compare=False)  # the RE2 spelling, flags included
+    _ascii_source: str = field(repr=False, compare=False)  # the same for ASCII text only (see translate)
+    # RE2 compiles each form when it is first used: the ~90 patterns of the modules cost about 0.4 s
+    # to compile, and a short run uses some of them, most only on ASCII text. Holds the compiled
+    # forms by name ("full", "ascii") and their group names ("names", the same for both).
+    _state: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    def _form(self, name: str) -> Any:
+        compiled = self._state.get(name)
+        if compiled is None:
+            options = re2.Options()
+            options.log_errors = False
+            try:
+                compiled = re2.compile(self._source if name == "full" else self._ascii_source, options)
+            except re2.error as exc:
+                raise PatternError(f"not a linear-time pattern ({exc}): {self.pattern!r}") from None
+            self._state.setdefault("names", dict(compiled.groupindex))
+            self._state[name] = compiled
+        return compiled
+
+    def ensure_compiled(self) -> Pattern:
+        """Compile both forms now (raises :class:`PatternError` if RE2 refuses one); returns the pattern."""
+        self._form("full")
+        self._form("ascii")
+        return self
+
+    @property
+    def _compiled(self) -> Any:
+        return self._form("full")
+
+    @property
+    def _names(self) -> dict[str, int]:
+        if "names" not in self._state:
+            self._form("ascii")
+        return self._state["names"]
 
     def _scan(self, anchor: Any, text: str, pos: int, endpos: int | None) -> Iterator[list[tuple[int, int]]]:
         """Group spans of each match in ``text[pos:endpos]``, in offsets of ``text``.
@@ -195,7 +250,7 @@ class Pattern:
         window = text if pos == 0 and end == len(text) else text[pos:end]
         if window.isascii():
             data = window.encode("ascii")
-            raw = self._compiled._regexp
+            raw = self._form("ascii")._regexp
             at, stop = 0, len(data)
             while True:
                 spans = raw.Match(anchor, data, at, stop)
@@ -235,13 +290,13 @@ class Pattern:
             yield Match(spans, self._names, text)
 
     def findall(self, text: str) -> list[Any]:
-        return self._compiled.findall(text)
+        return self._form("ascii" if text.isascii() else "full").findall(text)
 
     def split(self, text: str) -> list[str]:
-        return self._compiled.split(text)
+        return self._form("ascii" if text.isascii() else "full").split(text)
 
     def sub(self, repl: Any, text: str) -> str:
-        return self._compiled.sub(repl, text)
+        return self._form("ascii" if text.isascii() else "full").sub(repl, text)
 
 
 # Every pattern compiled here, so the adversarial benchmark and the tests can reach all of them.
@@ -251,20 +306,23 @@ REGISTRY: list[Pattern] = []
 def compile(pattern: str, flags: Flag = Flag.NONE, *, register: bool = True) -> Pattern:  # noqa: A001
     """Compile ``pattern`` (Python syntax) for RE2; raises :class:`PatternError` if it cannot be.
 
-    ``register=False`` keeps a pattern out of :data:`REGISTRY` (a pack's REGEX, checked at load).
+    A registered pattern (a module's own, held in :data:`REGISTRY`) is translated now, so syntax
+    that needs backtracking fails here, and handed to RE2 on first use; :func:`compile_registry`
+    compiles them all (the tests do). ``register=False`` keeps a pattern out of the registry and
+    compiles it at once (a pack's REGEX, checked when the pack loads).
     """
     prefix = "".join(f for f, on in (("i", flags & I), ("m", flags & M), ("s", flags & S)) if on)
-    body = translate(pattern, flags)
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        compiled = re2.compile(f"(?{prefix}){body}" if prefix else body, options)
-    except re2.error as exc:
-        raise PatternError(f"not a linear-time pattern ({exc}): {pattern!r}") from None
-    result = Pattern(pattern, Flag(flags), compiled, dict(compiled.groupindex))
+    full, ascii_only = (translate(pattern, flags, ascii_text=a) for a in (False, True))
+    result = Pattern(pattern, Flag(flags), *(f"(?{prefix}){body}" if prefix else body for body in (full, ascii_only)))
     if register:
         REGISTRY.append(result)
-    return result
+        return result
+    return result.ensure_compiled()
+
+
+def compile_registry() -> list[Pattern]:
+    """Every registered pattern, each compiled by RE2 (raises :class:`PatternError` on the first refused)."""
+    return [p.ensure_compiled() for p in REGISTRY]
 
 
 _SPECIAL = frozenset("\\.^$*+?()[]{}|-")

@@ -54,6 +54,26 @@ def test_a_pattern_that_needs_backtracking_does_not_compile(pattern: str) -> Non
         linear_regex.compile(pattern)
 
 
+def test_every_registered_pattern_compiles_in_re2() -> None:
+    """Module patterns reach RE2 on first use; each one must compile there, not only translate."""
+    compiled = linear_regex.compile_registry()
+    assert compiled == linear_regex.REGISTRY
+
+
+def test_a_pattern_re2_refuses_fails_at_compile_or_on_first_use() -> None:
+    # A repeat count over RE2's limit of 1000 translates, and only RE2 itself refuses it.
+    with pytest.raises(PatternError, match="not a linear-time pattern"):
+        linear_regex.compile(r"a{2000}", register=False)
+    lazy = linear_regex.compile(r"a{2000}")
+    try:
+        with pytest.raises(PatternError, match="not a linear-time pattern"):
+            lazy.search("a")
+        with pytest.raises(PatternError):
+            linear_regex.compile_registry()
+    finally:
+        linear_regex.REGISTRY.remove(lazy)
+
+
 def test_the_registry_holds_the_patterns_of_every_module() -> None:
     sources = {p.pattern for p in linear_regex.REGISTRY}
     assert len(sources) >= 40

@@ -105,8 +105,8 @@ def test_readability_is_offline_and_cached(tmp_path: Path) -> None:
         env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep))
     for run in ("built", "read"):  # the first run builds the cache, the second reads it
         subprocess.run([sys.executable, "-c", code, example, run], env=env, check=True, timeout=120)
-    assert list((tmp_path / "cache").glob("cmudict-*-syllables*.json"))
-    assert list((tmp_path / "cache").glob("pyphen-*-patterns.json"))
+    assert list((tmp_path / "cache").glob("cmudict-*-syllables*.json.*"))
+    assert list((tmp_path / "cache").glob("pyphen-*-patterns.json.*"))
     unwritable = tmp_path / "ro"
     unwritable.write_text("a file, not a directory")
     env["OUTREACH_LINT_CACHE_DIR"] = str(unwritable / "sub")

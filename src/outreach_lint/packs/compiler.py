@@ -284,8 +284,6 @@ class CompiledPacks:
             self._pattern_keys.setdefault(key.partition(_SEP)[0], []).append(key)
 
     def _add(self, key: str, terms: Terms) -> None:
-        from spacy.tokens import Doc
-
         patterns = []
         for pattern in terms.patterns:
             # A pattern of plain words (with IN choices and optional tokens) is a short list of phrases:
@@ -295,11 +293,14 @@ class CompiledPacks:
                 patterns.extend(plain_heads(list(pattern)))
                 continue
             attr, phrases = expanded
-            docs = [Doc(self._nlp.vocab, words=words) for words in phrases]
+            # The PhraseMatcher takes a phrase as its sequence of attribute hashes as well as a Doc;
+            # building some 14,000 Docs was most of the start-up cost of the packs. The lexeme's hash
+            # is the one a Doc of these words would carry (and the lexemes are made as a Doc makes them).
+            vocab = self._nlp.vocab
             if attr == "ORTH":
-                self.exact.add(key, docs)
+                self.exact.add(key, [[vocab[w].orth for w in words] for words in phrases])
             else:
-                self.phrases.add(key, docs)
+                self.phrases.add(key, [[vocab[w].lower for w in words] for words in phrases])
         if terms.attr == "LEMMA":
             # Lemma phrases are matched on the lemma or on the word itself (the tagger's lemma of a
             # mis-tagged word, "Upgrade" read as a proper noun, keeps its capital). A phrase matcher
