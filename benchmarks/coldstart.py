@@ -45,12 +45,10 @@ def timed(cmd: list[str], src: Path) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--src", type=Path, default=SRC, help="the sources to run (default: this checkout's)")
-    args = parser.parse_args()
-    src = args.src.resolve()
+def measure(runs: int, src: Path = SRC) -> dict[str, float | str]:
+    """Medians of both sides over ``runs`` runs each, taken in turn: wall and CPU seconds, and the
+    overheads (check minus load) of each."""
+    src = src.resolve()
     compileall.compile_dir(str(src), quiet=2)
     sys.path.insert(0, str(src))
     from outreach_lint.nlp import resolve_model
@@ -64,14 +62,27 @@ def main() -> None:
         check_cmd = [sys.executable, "-m", "outreach_lint.cli", "check", "-q", str(path)]
         timed(check_cmd, src)  # one run to warm the pack and syllable caches, as any second start finds them
         check, load = [], []
-        for n in range(args.runs):
+        for n in range(runs):
             pair = [(check, check_cmd), (load, load_cmd)]
             for out, cmd in pair if n % 2 == 0 else reversed(pair):
                 out.append(timed(cmd, src))
-    print(f"model {model}, {args.runs} runs each, sources {src}")
+    out: dict[str, float | str] = {"model": model, "runs": runs, "src": str(src)}
     for i, what in enumerate(("wall", "cpu")):
-        mc, ml = (statistics.median(t[i] for t in side) for side in (check, load))
-        print(f"{what:4}  check median {mc:.3f} s  load median {ml:.3f} s  overhead {mc - ml:+.3f} s")
+        out[f"check_{what}"], out[f"load_{what}"] = (statistics.median(t[i] for t in side) for side in (check, load))
+        out[f"overhead_{what}"] = float(out[f"check_{what}"]) - float(out[f"load_{what}"])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--src", type=Path, default=SRC, help="the sources to run (default: this checkout's)")
+    args = parser.parse_args()
+    result = measure(args.runs, args.src)
+    print(f"model {result['model']}, {args.runs} runs each, sources {result['src']}")
+    for what in ("wall", "cpu"):
+        print(f"{what:4}  check median {result[f'check_{what}']:.3f} s  load median {result[f'load_{what}']:.3f} s  "
+              f"overhead {result[f'overhead_{what}']:+.3f} s")
 
 
 if __name__ == "__main__":
