@@ -5,6 +5,7 @@
     python benchmarks/load.py --url http://127.0.0.1:8000   # an already running server (no memory figure)
     python benchmarks/load.py --mode memory --requests 20000   # unique words: does memory level off?
     python benchmarks/load.py --mode hostile                  # normal traffic with and without hostile clients
+    python benchmarks/load.py --mode latency --write          # what HTTP adds to Linter.lint_message, 1 and 2 workers
 
 Prints p50/p95/p99 latency, throughput, the error count and the server's peak memory (VmHWM summed
 over the server and its worker processes), and with --write updates docs/performance.md.
@@ -341,9 +342,9 @@ def latency_table(rounds: int, serve_args: list[str]) -> tuple[str, bool]:
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=60)
-    served = " --serve-arg ".join(serve_args)
+    served = "".join(f" --serve-arg={arg}" for arg in serve_args)
     text = (
-        f"`python benchmarks/load.py --mode latency --rounds {rounds}{' --serve-arg ' + served if served else ''}` on "
+        f"`python benchmarks/load.py --mode latency --rounds {rounds}{served}` on "
         f"{time.strftime('%Y-%m-%d')}: the same emails of 50-300 words through `Linter.lint_message` in the benchmark's "
         f"process and through `POST /v1/lint`, {rounds} batches of {LATENCY_BATCH} per side, the sides taken in turn.\n\n"
         "| Workers | Concurrency | In-process p50 | In-process p95 | HTTP p50 | HTTP p95 | HTTP p50 - in-process p50 |\n"
