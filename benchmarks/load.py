@@ -5,6 +5,7 @@
     python benchmarks/load.py --url http://127.0.0.1:8000   # an already running server (no memory figure)
     python benchmarks/load.py --mode memory --requests 20000   # unique words: does memory level off?
     python benchmarks/load.py --mode hostile                  # normal traffic with and without hostile clients
+    python benchmarks/load.py --mode latency --write          # what HTTP adds to Linter.lint_message, 1 and 2 workers
 
 Prints p50/p95/p99 latency, throughput, the error count and the server's peak memory (VmHWM summed
 over the server and its worker processes), and with --write updates docs/performance.md.
@@ -18,6 +19,11 @@ connections that never finish their headers, bodies over the size limit, bodies 
 than the time limit to lint, and malformed ones (lone surrogates, invalid JSON, a foreign Host). It
 prints the normal requests' p99 both ways and every status each kind got; it fails if a normal request
 did not get 200 or a hostile one got a 5xx other than the expected 503.
+
+`--mode latency` pairs the service with the library: `Linter.lint_message` in this process and
+`POST /v1/lint` on the same messages, in alternating batches so a busy neighbour slows both sides,
+at concurrency 1 and 16, against a server of 1 and then of 2 workers (it starts both; `--rounds`
+sets the batches per side). It prints p50/p95 of each side and what the service adds to the p50.
 """
 
 from __future__ import annotations
@@ -162,12 +168,8 @@ def run(url: str, requests: int, concurrency: int, server_pid: int | None,
     if server_pid:
         peak["kb"] = max(peak["kb"], tree_peak_kb(server_pid))
     ordered = sorted(latencies)
-
-    def pct(q: float) -> float:
-        return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-
-    return {"requests": requests, "concurrency": concurrency, "p50": statistics.median(ordered), "p95": pct(0.95),
-            "p99": pct(0.99), "throughput": requests / wall, "errors": errors, "wall": wall,
+    return {"requests": requests, "concurrency": concurrency, "p50": statistics.median(ordered), "p95": _pct(ordered, 0.95),
+            "p99": _pct(ordered, 0.99), "throughput": requests / wall, "errors": errors, "wall": wall,
             "peak_mb": peak["kb"] / 1024 if server_pid else float("nan")}
 
 
@@ -270,6 +272,88 @@ def hostile_run(url: str, requests: int, concurrency: int, server_pid: int, slow
     return calm, stormy, statuses, conns
 
 
+def _pct(ordered: list[float], q: float) -> float:
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+LATENCY_BATCH = 32  # messages per side per round
+
+
+def paired_latency(url: str, concurrency: int, rounds: int, messages: list[dict[str, str]]) -> dict[str, float]:
+    """In-process and HTTP latency (ms) on the same messages, one batch of each in turn."""
+    from outreach_lint import Linter
+
+    linter = Linter()
+    local = threading.local()
+    clients: list[httpx.Client] = []
+
+    def post(msg: dict[str, str]) -> float:
+        client = getattr(local, "client", None)
+        if client is None:  # one keep-alive connection per thread, as a real caller keeps
+            client = local.client = httpx.Client(base_url=url, timeout=60)
+            clients.append(client)
+        t = time.perf_counter()
+        status = client.post("/v1/lint", json=msg).status_code
+        elapsed = (time.perf_counter() - t) * 1000
+        if status != 200:
+            raise SystemExit(f"POST /v1/lint answered {status}")
+        return elapsed
+
+    def in_process(msg: dict[str, str]) -> float:
+        t = time.perf_counter()
+        linter.lint_message(subject=msg.get("subject"), body=msg.get("body"))
+        return (time.perf_counter() - t) * 1000
+
+    lib: list[float] = []
+    http: list[float] = []
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        for msg in messages[:4]:  # warm both sides: the pipeline here, every connection there
+            in_process(msg)
+        list(pool.map(post, messages[:2 * concurrency]))
+        for r in range(rounds):
+            batch = [messages[(r * LATENCY_BATCH + i) % len(messages)] for i in range(LATENCY_BATCH)]
+            sides = [lambda: lib.extend(in_process(m) for m in batch), lambda: http.extend(pool.map(post, batch))]
+            for side in sides if r % 2 == 0 else reversed(sides):  # which goes first alternates
+                side()
+    for client in clients:
+        client.close()
+    lib.sort()
+    http.sort()
+    return {"lib_p50": statistics.median(lib), "lib_p95": _pct(lib, 0.95),
+            "http_p50": statistics.median(http), "http_p95": _pct(http, 0.95), "samples": len(http)}
+
+
+def latency_table(rounds: int, serve_args: list[str]) -> tuple[str, bool]:
+    """The paired table for 1 and 2 workers at concurrency 1 and 16, and whether the target is met."""
+    messages = corpus(200, seed=5)
+    rows = []
+    met = False
+    for workers in (1, 2):
+        proc, url = start_server(workers, *serve_args)
+        try:
+            for concurrency in (1, 16):
+                r = paired_latency(url, concurrency, rounds, messages)
+                added = r["http_p50"] - r["lib_p50"]
+                if workers == 2 and concurrency == 1:
+                    met = added <= 5.0
+                rows.append(f"| {workers} | {concurrency} | {r['lib_p50']:.1f} ms | {r['lib_p95']:.1f} ms | "
+                            f"{r['http_p50']:.1f} ms | {r['http_p95']:.1f} ms | {added:+.1f} ms |")
+                print(rows[-1], file=sys.stderr, flush=True)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=60)
+    served = "".join(f" --serve-arg={arg}" for arg in serve_args)
+    text = (
+        f"`python benchmarks/load.py --mode latency --rounds {rounds}{served}` on "
+        f"{time.strftime('%Y-%m-%d')}: the same emails of 50-300 words through `Linter.lint_message` in the benchmark's "
+        f"process and through `POST /v1/lint`, {rounds} batches of {LATENCY_BATCH} per side, the sides taken in turn.\n\n"
+        "| Workers | Concurrency | In-process p50 | In-process p95 | HTTP p50 | HTTP p95 | HTTP p50 - in-process p50 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n" + "\n".join(rows) + "\n\n"
+        f"Target: with 2 workers at concurrency 1, HTTP p50 <= in-process p50 + 5 ms: {'met' if met else '**not met**'}."
+    )
+    return text, met
+
+
 # What each hostile kind may be answered; anything else (a 500, a hang) is a failure.
 EXPECTED = {"oversized body": {413}, "slow to lint": {503}, "lone surrogate": {422}, "invalid JSON": {422},
             "deep JSON": {400, 422}, "foreign Host": {400}}
@@ -278,14 +362,23 @@ EXPECTED = {"oversized body": {413}, "slow to lint": {503}, "lone surrogate": {4
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="an already running server")
-    parser.add_argument("--mode", choices=["normal", "memory", "hostile"], default="normal")
+    parser.add_argument("--mode", choices=["normal", "memory", "hostile", "latency"], default="normal")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=6, help=f"latency mode: batches of {LATENCY_BATCH} per side and cell")
     parser.add_argument("--slow-clients", type=int, default=30, help="hostile mode: slowloris connections held open")
     parser.add_argument("--serve-arg", action="append", default=[], help="passed on to `outreach-lint serve` (repeatable)")
     parser.add_argument("--write", action="store_true", help=f"update {DOC.name}")
     args = parser.parse_args()
+    if args.mode == "latency":
+        if args.url is not None:
+            raise SystemExit("--mode latency starts its own servers of 1 and 2 workers: drop --url")
+        text, _ = latency_table(args.rounds, list(args.serve_arg))
+        print(text)
+        if args.write:
+            write_section("latency", text)
+        return
     proc = None
     url = args.url
     if args.mode != "normal" and url is not None:

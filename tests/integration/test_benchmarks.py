@@ -44,3 +44,12 @@ def test_load_test_hostile_mode_sees_no_unexpected_status() -> None:
                  "--slow-clients", "3")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "| with hostile clients |" in result.stdout and "Unexpected statuses: none." in result.stdout
+
+
+def test_load_test_latency_mode_pairs_the_library_with_the_service() -> None:
+    result = run("benchmarks/load.py", "--mode", "latency", "--rounds", "1", "--serve-arg=--lint-processes=1",
+                 "--serve-arg=--large-lint-processes=0")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and " ms |" in line]
+    assert [row.split(" | ")[:2] for row in rows] == [["| 1", "1"], ["| 1", "16"], ["| 2", "1"], ["| 2", "16"]]
+    assert "Target: with 2 workers at concurrency 1" in result.stdout
