@@ -118,11 +118,12 @@ def main() -> None:
     print(f"outreach_lint from {Path(outreach_lint.__file__).parent}")
     thr = throughput(corpus(args.messages, seed=1), args.rounds)
     print(f"throughput, {thr['words']:,} words x {args.rounds}: check DIR --format jsonl {thr['check']:,.0f} words/s, "
-          f"lint_many {thr['lint_many']:,.0f} words/s: ratio {thr['ratio']:.2f} (target >= 0.9)")
+          f"lint_many {thr['lint_many']:,.0f} words/s: ratio {thr['ratio']:.2f} (target >= 0.9)", flush=True)
     sizes = [int(n) for n in args.rss.split(",") if n]
-    rss = {n: peak_rss_mb(n) for n in sizes}
+    rss: dict[int, float] = {}
     for n in sizes:
-        print(f"peak RSS, check DIR of {n:,} files: {rss[n]:,.0f} MB")
+        rss[n] = peak_rss_mb(n)
+        print(f"peak RSS, check DIR of {n:,} files: {rss[n]:,.0f} MB", flush=True)
     if len(sizes) > 1:
         first, last = sizes[0], sizes[-1]
         print(f"RSS ratio {last:,} / {first:,} files: {rss[last] / rss[first]:.2f} (target: flat, about 1.0)")
