@@ -115,8 +115,8 @@ def check(paths: tuple[str, ...], output_format: str, select, extend_select, ign
 
 def _check(paths, output_format, select, extend_select, ignore, extend_ignore, fail_on, config_path, mode, profile,
            stdin_filename, input_format, quiet, statistics, color, jobs, fix=False, show_diff=False) -> None:
-    from .diagnostics import RunResult
-    from .formatters import OutputOptions, get_formatter
+    from .formatters import OutputOptions, get_writer
+    from .formatters.common import Tally
 
     if not paths:
         _fail("no paths given: pass files, directories, or - to read stdin (see outreach-lint check --help)")
@@ -135,37 +135,49 @@ def _check(paths, output_format, select, extend_select, ignore, extend_ignore, f
         fixed_stdin = _fix_only(linter, cfg, paths, stdin_filename, input_format, write=False, as_diff=show_diff)
     elif fix:
         _fix_only(linter, cfg, paths, stdin_filename, input_format, write=True, as_diff=False)
-    reports, errors, files = [], [], 0
-    if "-" in paths:
-        data = sys.stdin.buffer.read() if fixed_stdin is None else fixed_stdin
-        name = stdin_filename or "<stdin>"
-        r, e = linter.lint_bytes(data, name, input_format)
-        reports.extend(r)
-        errors.extend(e)
-        files += 1
-    file_args = [p for p in paths if p != "-"]
-    if file_args:
-        # Bars go to stderr, so they never mix with a JSON report; the run's bar only beside text output.
-        bars = _Bars(run_bar=output_format in ("text", "concise")) if _stderr_is_tty() else None
-        try:
-            run = linter.lint_paths(file_args, jobs=jobs, input_format=input_format, progress=bars)
-        finally:
-            if bars is not None:
-                bars.close()
-        reports.extend(run.reports)
-        errors.extend(run.errors)
-        files += run.files
-    result = RunResult(tuple(reports), tuple(errors), files)
+    # Each file's results are written as soon as it is linted (json and sarif keep them serialized for
+    # their one document), so a run's memory does not grow with its files; the tally keeps what the
+    # closing lines and the exit code need.
+    tally = Tally()
     to_stderr = fixed_stdin is not None
     stream = sys.stderr if to_stderr else sys.stdout
     use_color = color if color is not None else (stream.isatty() and "NO_COLOR" not in os.environ)
     opts = OutputOptions(color=use_color, quiet=quiet, statistics=statistics)
-    for s in linter.skipped:
+    for s in linter.skipped:  # before the first result, as they were before the whole report
         click.echo(f"outreach-lint: warning: OL003 rule {s.code} skipped: {s.reason}", err=True)
-    text = get_formatter(output_format)(result, linter.registry, opts)
-    if text:
-        click.echo(text, color=use_color, err=to_stderr)
-    sys.exit(_exit_code(result, cfg.fail_on))
+    writer = get_writer(output_format, linter.registry, opts)
+
+    def emit(lines: list[str]) -> None:
+        if lines:
+            click.echo("\n".join(lines), color=use_color, err=to_stderr)
+
+    if "-" in paths:
+        data = sys.stdin.buffer.read() if fixed_stdin is None else fixed_stdin
+        name = stdin_filename or "<stdin>"
+        r, e = linter.lint_bytes(data, name, input_format)
+        tally.files += 1
+        tally.add(r, e)
+        emit(writer.write(r))
+    file_args = [p for p in paths if p != "-"]
+    if file_args:
+        # Bars go to stderr, so they never mix with a JSON report; the run's bar only beside text output.
+        bars = _Bars(run_bar=output_format in ("text", "concise")) if _stderr_is_tty() else None
+        shares_terminal = bars is not None and stream.isatty()
+        try:
+            run = linter.iter_paths(file_args, jobs=jobs, input_format=input_format, progress=bars)
+            tally.files += run.files
+            tally.add((), run.errors)
+            for r, e in run.results:
+                tally.add(r, e)
+                lines = writer.write(r)
+                if lines and shares_terminal:
+                    bars.clear()
+                emit(lines)
+        finally:
+            if bars is not None:
+                bars.close()
+    emit(writer.finish(tally))
+    sys.exit(_exit_code(tally, cfg.fail_on))
 
 
 def _fix_only(linter, cfg, paths, stdin_filename, input_format, *, write: bool, as_diff: bool) -> bytes | None:
@@ -281,6 +293,13 @@ class _Bars:
             self._stream.__exit__(None, None, None)
             self._stream = None
 
+    def clear(self) -> None:
+        """Wipe the bar's line so that output written to the same terminal starts on a clean line;
+        the bar is drawn again below it at its next step."""
+        if self._files is not None or self._stream is not None:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
     def close(self) -> None:
         self.stream_done()
         if self._files is not None:
@@ -288,6 +307,7 @@ class _Bars:
 
 
 def _exit_code(result, fail_on: str) -> int:
+    """From anything with ``errors`` and ``worst()``: a RunResult, or a streamed run's Tally."""
     from .diagnostics import Severity
 
     if result.errors:

@@ -10,6 +10,9 @@ from typing import Any
 from .config import Config
 from .diagnostics import InputError, Report
 
+# Files a worker lints together at most: one file is one message, and 64 is the pipeline's batch.
+FILES_PER_TASK = 64
+
 # The worker's Linter. Its class is passed in (pickled by reference), so this module does not import
 # the engine that calls it.
 _worker: Any = None
@@ -21,9 +24,8 @@ def _init(linter_class: Callable[[Config], Any], config: Config) -> None:
     _worker.runtime  # load the pipeline before the first task arrives
 
 
-def _lint_path(task: tuple[str, str | None]) -> tuple[list[Report], list[InputError]]:
-    path, fmt = task
-    return _worker.lint_file(Path(path), path, fmt)
+def _lint_files(tasks: list[tuple[str, str | None]]) -> list[tuple[list[Report], list[InputError]]]:
+    return _worker.lint_file_group([(Path(path), fmt) for path, fmt in tasks])
 
 
 def _lint_messages(messages: Sequence[Any]) -> list[Report]:
@@ -43,8 +45,13 @@ class LintPool:
         return self._pool
 
     def files(self, files: list[tuple[Path, str | None]]) -> Iterator[tuple[list[Report], list[InputError]]]:
-        """Lint each (path, input format or None); results in the order of ``files``."""
-        return self._get().imap(_lint_path, [(str(p), fmt) for p, fmt in files], chunksize=4)
+        """Lint each (path, input format or None); results in the order of ``files``. A worker takes
+        a chunk of files and batches their messages through its pipeline; chunks are small enough
+        that each worker gets several (so none waits on the last), and at most a batch of 64."""
+        size = max(1, min(FILES_PER_TASK, -(-len(files) // (4 * self.n_process))))
+        tasks = [[(str(p), fmt) for p, fmt in files[i:i + size]] for i in range(0, len(files), size)]
+        for results in self._get().imap(_lint_files, tasks):
+            yield from results
 
     def batches(self, batches: Iterable[tuple[Any, ...]]) -> Iterator[list[Report]]:
         """The reports of each batch of messages, in order. ``batches`` is read as workers free up

@@ -1,10 +1,12 @@
-"""Lint files: each in its format, record files (.jsonl, .mbox) streamed a batch at a time, over
-worker processes when asked, with progress reported to whoever shows it (the CLI's bars)."""
+"""Lint files: each in its format, small files batched together through the pipeline, record files
+(.jsonl, .mbox) streamed a batch at a time, over worker processes when asked, with progress reported
+to whoever shows it (the CLI's bars). Results come a file at a time, so a run need not hold them all."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -16,7 +18,21 @@ if TYPE_CHECKING:
 # A record file this large takes long enough to lint that its progress is worth showing.
 PROGRESS_BYTES = 1_000_000
 
+# Messages of small files sent through nlp.pipe at once: the batch the pipeline's own batching works
+# on, and few enough reports waiting for their file's turn.
+BATCH_MESSAGES = 64
+
 Result = tuple[list[Report], list[InputError]]
+
+
+@dataclass(frozen=True)
+class FileRun:
+    """A run over files as it goes: ``results`` lints them when read, giving (reports, errors) for
+    each file in order; ``errors`` are the walk's own (a path that does not exist), before any file's."""
+
+    files: int
+    errors: tuple[InputError, ...]
+    results: Iterator[Result]
 
 
 class Progress(Protocol):
@@ -58,9 +74,7 @@ def lint_files(linter: Linter, files: list[Path], jobs: int, input_format: str |
             while j < len(files) and not streamed[j]:
                 j += 1
             group = list(zip(files[i:j], formats[i:j]))
-            results = pool.files(group) if pool is not None and len(group) > 1 else (
-                linter.lint_file(p, str(p), fmt) for p, fmt in group
-            )
+            results = pool.files(group) if pool is not None and len(group) > 1 else lint_together(linter, group)
             for result in results:
                 yield result
                 if progress is not None:
@@ -69,6 +83,30 @@ def lint_files(linter: Linter, files: list[Path], jobs: int, input_format: str |
     finally:
         if pool is not None:
             pool.close()
+
+
+def lint_together(linter: Linter, files: Iterable[tuple[Path, str | None]], batch_size: int = BATCH_MESSAGES) -> Iterator[Result]:
+    """(reports, errors) for each (path, input format or None), in order: the files are read one by
+    one and their messages linted a batch at a time, whichever files they come from. A file that
+    cannot be read gets its errors, in its turn, and the others are still linted."""
+    waiting: list[tuple[int, list[InputError]]] = []  # each read file's message count and errors
+    messages: list[Any] = []
+    for path, fmt in files:
+        read, errors = linter.read_file(path, str(path), fmt)
+        waiting.append((len(read), errors))
+        messages.extend(read)
+        if len(messages) >= batch_size:
+            yield from _hand_out(waiting, linter._lint_messages(messages))
+            waiting, messages = [], []
+    if waiting:
+        yield from _hand_out(waiting, linter._lint_messages(messages) if messages else [])
+
+
+def _hand_out(waiting: list[tuple[int, list[InputError]]], reports: list[Report]) -> Iterator[Result]:
+    start = 0
+    for count, errors in waiting:
+        yield reports[start:start + count], errors
+        start += count
 
 
 def _lint_stream(linter: Linter, path: Path, fmt: str | None, pool: Any, progress: Progress | None) -> Result:

@@ -19,7 +19,7 @@ from ..score import score_report
 from ..sources import SourceError, message_from_record, read_bytes, read_path
 from ..sources.base import Message
 from .chunks import parse
-from .files import Progress, lint_files
+from .files import FileRun, Progress, lint_files, lint_together
 from .lint_doc import lint_doc
 from .runtime import Runtime, Skipped, load_runtime
 from .settings import Settings
@@ -154,25 +154,45 @@ class Linter:
         self, paths: Sequence[str | Path], *, jobs: int = 1, input_format: str | None = None, progress: Progress | None = None
     ) -> RunResult:
         """Lint files and directories: walked with include/exclude, .gitignore and per-file-format;
-        record files streamed; spread over ``jobs`` processes; progress told to ``progress``."""
+        small files batched together, record files streamed; spread over ``jobs`` processes;
+        progress told to ``progress``."""
+        run = self.iter_paths(paths, jobs=jobs, input_format=input_format, progress=progress)
+        reports: list[Report] = []
+        errors = list(run.errors)
+        for r, e in run.results:
+            reports.extend(r)
+            errors.extend(e)
+        return RunResult(tuple(reports), tuple(errors), run.files)
+
+    def iter_paths(
+        self, paths: Sequence[str | Path], *, jobs: int = 1, input_format: str | None = None, progress: Progress | None = None
+    ) -> FileRun:
+        """As :meth:`lint_paths`, a file at a time: the walk is done at once, and ``results`` lints
+        the files as it is read, so a caller that writes each file's reports keeps none of them."""
         from ..walk import collect_files
 
         files, errors = collect_files([Path(p) for p in paths], self.config)
-        reports: list[Report] = []
-        for r, e in lint_files(self, files, jobs, input_format, progress):
-            reports.extend(r)
-            errors.extend(e)
-        return RunResult(tuple(reports), tuple(errors), len(files))
+        return FileRun(len(files), tuple(errors), lint_files(self, files, jobs, input_format, progress))
 
     def lint_file(self, path: Path, display: str | None = None, format: str | None = None) -> tuple[list[Report], list[InputError]]:
         """Lint one file: its name picks the format unless ``format`` is given."""
+        messages, errors = self.read_file(path, display, format)
+        return self._lint_messages(messages) if messages else [], errors
+
+    def lint_file_group(self, files: Sequence[tuple[Path, str | None]]) -> list[tuple[list[Report], list[InputError]]]:
+        """Lint files together, their messages batched through the pipeline: (reports, errors) for each
+        (path, input format or None), in order, the same as :meth:`lint_file` gives each."""
+        return list(lint_together(self, files))
+
+    def read_file(self, path: Path, display: str | None = None, format: str | None = None) -> tuple[list[Message], list[InputError]]:
+        """One file's messages, ready to lint, and the problems met reading it."""
         name = display or str(path)
         options = replace(self.read_options, format=format) if format else self.read_options
         try:
             parsed = read_path(path, options, name)
         except SourceError as exc:
             return [], [InputError(name, exc.code, exc.message)]
-        return self._finish_parsed(parsed, name)
+        return self._parsed_messages(parsed, name)
 
     def lint_bytes(self, data: bytes, name: str, format: str | None = None) -> tuple[list[Report], list[InputError]]:
         """Lint file content (stdin): ``name`` picks the format unless ``format`` is given."""
@@ -181,14 +201,14 @@ class Linter:
             parsed = read_bytes(data, name, options)
         except SourceError as exc:
             return [], [InputError(name, exc.code, exc.message)]
-        return self._finish_parsed(parsed, name)
+        messages, errors = self._parsed_messages(parsed, name)
+        return self._lint_messages(messages), errors
 
-    def _finish_parsed(self, parsed: Any, name: str) -> tuple[list[Report], list[InputError]]:
+    def _parsed_messages(self, parsed: Any, name: str) -> tuple[list[Message], list[InputError]]:
         errors = [InputError(name, n.code, n.message) for n in parsed.notes]
         for m in parsed.messages:
             errors.extend(InputError(name, n.code, n.message) for n in m.notes)
-        reports = self._lint_messages(list(parsed.messages))
-        return reports, errors
+        return list(parsed.messages), errors
 
     def narrow(self, report: Report, select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> Report:
         """Keep only the findings of rules that ``select``/``ignore`` leave (flake8 semantics), re-scored.

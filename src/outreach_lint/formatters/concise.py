@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from ..diagnostics import RunResult
+from collections import Counter
+from collections.abc import Sequence
+
+from ..diagnostics import Report
 from ..registry import Registry
 from . import OutputOptions
-from .common import statistics, summary_line
+from .common import Tally, statistics, summary_line
 
 
-def render(result: RunResult, registry: Registry, opts: OutputOptions) -> str:
-    out = []
-    for r in result.reports:
-        where = f"{r.path}[{r.message_id}]" if r.message_id and r.message_id != r.path and _many(result, r.path) else r.path
-        for d in r.diagnostics:
-            out.append(f"{where}:{d.start.line}:{d.start.column}: {d.code} [{d.severity.label}] {d.message}")
-    out.extend(f"{e.path}: {e.code} {e.message}" for e in result.errors)
-    if opts.statistics:
-        out.extend(statistics(result, registry))
-    if not opts.quiet:
-        out.append(summary_line(result))
-    return "\n".join(out)
+class ConciseWriter:
+    def __init__(self, registry: Registry, opts: OutputOptions) -> None:
+        self.registry, self.opts = registry, opts
 
+    def write(self, reports: Sequence[Report]) -> list[str]:
+        per_path = Counter(r.path for r in reports)
+        out = []
+        for r in reports:
+            where = f"{r.path}[{r.message_id}]" if r.message_id and r.message_id != r.path and per_path[r.path] > 1 else r.path
+            for d in r.diagnostics:
+                out.append(f"{where}:{d.start.line}:{d.start.column}: {d.code} [{d.severity.label}] {d.message}")
+        return out
 
-def _many(result: RunResult, path: str) -> bool:
-    return sum(1 for r in result.reports if r.path == path) > 1
+    def finish(self, tally: Tally) -> list[str]:
+        out = [f"{e.path}: {e.code} {e.message}" for e in tally.errors]
+        if self.opts.statistics:
+            out.extend(statistics(tally, self.registry))
+        if not self.opts.quiet:
+            out.append(summary_line(tally))
+        return out

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from collections.abc import Sequence
 
 from .._version import __version__
-from ..diagnostics import RunResult
+from ..diagnostics import Report
 from ..registry import Registry
 from . import OutputOptions
-from .common import summary_counts
+from .common import Tally, summary_counts
+from .document import SplicedList
 
 WIRE_VERSION = 1
 
 
-def document(result: RunResult) -> dict[str, Any]:
-    return {
-        "version": WIRE_VERSION,
-        "tool": {"name": "outreach-lint", "version": __version__},
-        "results": [r.to_dict() for r in result.reports],
-        "errors": [e.to_dict() for e in result.errors],
-        "summary": {"files": result.files, "messages": len(result.reports), "diagnostics": summary_counts(result)},
-    }
+class JsonWriter:
+    def __init__(self, registry: Registry, opts: OutputOptions) -> None:
+        self.results = SplicedList(depth=2)  # document -> "results" -> each result
 
+    def write(self, reports: Sequence[Report]) -> list[str]:
+        for r in reports:
+            self.results.add(r.to_dict())
+        return []
 
-def render(result: RunResult, registry: Registry, opts: OutputOptions) -> str:
-    return json.dumps(document(result), ensure_ascii=False, indent=2)
+    def finish(self, tally: Tally) -> list[str]:
+        skeleton = {
+            "version": WIRE_VERSION,
+            "tool": {"name": "outreach-lint", "version": __version__},
+            "results": self.results.slot(),
+            "errors": [e.to_dict() for e in tally.errors],
+            "summary": {"files": tally.files, "messages": tally.messages, "diagnostics": summary_counts(tally)},
+        }
+        return [self.results.render(skeleton)]

@@ -4,37 +4,46 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 import click
 
-from ..diagnostics import Diagnostic, RunResult
+from ..diagnostics import Diagnostic, Report
 from ..registry import Registry
 from . import OutputOptions
-from .common import report_label, statistics, summary_line
+from .common import Tally, report_label, statistics, summary_line
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def render(result: RunResult, registry: Registry, opts: OutputOptions) -> str:
-    style = (lambda s, **kw: click.style(s, **kw)) if opts.color else (lambda s, **kw: s)
-    out: list[str] = []
-    per_path = Counter(r.path for r in result.reports)
-    for report in result.reports:
-        if not report.diagnostics:
-            continue
-        label = report_label(report.path, report.message_id, per_path[report.path] > 1)
-        out.append(style(label, bold=True) + style(f"  (score {report.score}/100)", dim=True))
-        lines = report.source.split("\n") if opts.show_source else []
-        for d in report.diagnostics:
-            out.extend(_finding(d, lines, style, opts))
-        out.append("")
-    for e in result.errors:
-        out.append(style(f"{e.path}: ", bold=True) + style(f"{e.code} ", fg="red") + e.message)
-    if opts.statistics:
-        out.extend(statistics(result, registry))
-    if not opts.quiet:
-        out.append(summary_line(result))
-    return "\n".join(out)
+class TextWriter:
+    def __init__(self, registry: Registry, opts: OutputOptions) -> None:
+        self.registry, self.opts = registry, opts
+        self.style = (lambda s, **kw: click.style(s, **kw)) if opts.color else (lambda s, **kw: s)
+
+    def write(self, reports: Sequence[Report]) -> list[str]:
+        style, opts = self.style, self.opts
+        out: list[str] = []
+        per_path = Counter(r.path for r in reports)
+        for report in reports:
+            if not report.diagnostics:
+                continue
+            label = report_label(report.path, report.message_id, per_path[report.path] > 1)
+            out.append(style(label, bold=True) + style(f"  (score {report.score}/100)", dim=True))
+            lines = report.source.split("\n") if opts.show_source else []
+            for d in report.diagnostics:
+                out.extend(_finding(d, lines, style, opts))
+            out.append("")
+        return out
+
+    def finish(self, tally: Tally) -> list[str]:
+        style = self.style
+        out = [style(f"{e.path}: ", bold=True) + style(f"{e.code} ", fg="red") + e.message for e in tally.errors]
+        if self.opts.statistics:
+            out.extend(statistics(tally, self.registry))
+        if not self.opts.quiet:
+            out.append(summary_line(tally))
+        return out
 
 
 def _finding(d: Diagnostic, lines: list[str], style, opts: OutputOptions) -> list[str]:
