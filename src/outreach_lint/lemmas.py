@@ -71,20 +71,15 @@ class LookupLemmatizer:
         return doc
 
 
-_registered = False
+def _make(nlp: Any, name: str) -> LookupLemmatizer:
+    return LookupLemmatizer()
 
 
 def _register() -> None:
-    global _registered
-    if _registered:
-        return
     from spacy.language import Language
 
-    @Language.factory(FACTORY)
-    def make(nlp: Any, name: str) -> LookupLemmatizer:
-        return LookupLemmatizer()
-
-    _registered = True
+    if not Language.has_factory(FACTORY):
+        Language.factory(FACTORY, func=_make)
 
 
 def _known_exact(inner: Any) -> bool:
