@@ -9,9 +9,10 @@ offset a rule reports into it is an offset into the whole text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from .. import linear_regex
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -20,9 +21,9 @@ if TYPE_CHECKING:
 # Where a piece may end, best first: after a blank line (a paragraph's end), after a line break, after
 # any whitespace. A piece ends after the whole run of whitespace, so the next begins with a word.
 _BREAKS = (
-    re.compile(r"\n[ \t\r\f\v]*\n\s*"),
-    re.compile(r"\n\s*"),
-    re.compile(r"\s+"),
+    linear_regex.compile(r"\n[ \t\r\f\v]*\n\s*"),
+    linear_regex.compile(r"\n\s*"),
+    linear_regex.compile(r"\s+"),
 )
 
 
@@ -56,9 +57,9 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _last_break_end(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
+def _last_break_end(pattern: linear_regex.Pattern, text: str, start: int, limit: int) -> int | None:
     # The search stops at the limit, so a run of whitespace that runs past it is cut there, inside it.
-    last: re.Match[str] | None = None
+    last: linear_regex.Match | None = None
     for last in pattern.finditer(text, start, limit):
         pass
     return None if last is None else last.end()
