@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import site
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -47,6 +48,13 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Venv]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     v = Venv(where / "bin", env)
+    if sys.prefix != sys.base_prefix:
+        # Run from inside a venv, --system-site-packages lends the base interpreter's packages, not
+        # this environment's: list this environment's site-packages in the new venv (plain paths, so
+        # no .pth of theirs, such as an editable install's finder, runs there), after its own.
+        purelib = v.run(str(v.bin / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
+        lent = "\n".join(site.getsitepackages()) + "\n"
+        (Path(purelib.stdout.strip()) / "lent-by-the-test-run.pth").write_text(lent, encoding="utf-8")
     for source in (ROOT, PLUGIN):
         v.run(str(v.bin / "python"), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", str(source))
     yield v
