@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,18 @@ def stock_pipeline():
     return spacy.load(resolve_model(None).replace("-", "_"), exclude=["ner", "senter"])
 
 
+def calls_in_turn(calls: int, first: Callable[[], object], second: Callable[[], object]) -> tuple[list[float], list[float]]:
+    """Milliseconds of each call of ``first`` and of ``second``, called in turn ``calls`` times each,
+    which goes first swapped every time, so neither always runs on the other's warm caches."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for n in range(calls):
+        for k in ((0, 1) if n % 2 else (1, 0)):
+            t = time.perf_counter()
+            (first, second)[k]()
+            times[k].append((time.perf_counter() - t) * 1000)
+    return times
+
+
 def latency(sizes: Sizes) -> dict[str, float]:
     from outreach_lint import Linter
 
@@ -77,21 +90,8 @@ def latency(sizes: Sizes) -> dict[str, float]:
     for _ in range(10):
         linter.lint_message(subject=msg["subject"], body=msg["body"])
         raw_nlp(text)
-    lint_ms, raw_ms = [], []
-
-    def lint() -> None:
-        t = time.perf_counter()
-        linter.lint_message(subject=msg["subject"], body=msg["body"])
-        lint_ms.append((time.perf_counter() - t) * 1000)
-
-    def raw() -> None:
-        t = time.perf_counter()
-        raw_nlp(text)
-        raw_ms.append((time.perf_counter() - t) * 1000)
-
-    for n in range(sizes.latency_calls):
-        for side in ((lint, raw) if n % 2 else (raw, lint)):
-            side()
+    lint_ms, raw_ms = calls_in_turn(sizes.latency_calls, lambda: linter.lint_message(subject=msg["subject"], body=msg["body"]),
+                                    lambda: raw_nlp(text))
     return {
         "words": words,
         "p50": statistics.median(lint_ms),
@@ -210,22 +210,8 @@ def peers(sizes: Sizes) -> dict[str, float]:
     for _ in range(10):
         LintFile("<text>", text).lint()
         linter.lint_message(subject=msg["subject"], body=msg["body"])
-    ours_ms: list[float] = []
-    theirs_ms: list[float] = []
-
-    def ours() -> None:
-        t = time.perf_counter()
-        linter.lint_message(subject=msg["subject"], body=msg["body"])
-        ours_ms.append((time.perf_counter() - t) * 1000)
-
-    def theirs() -> None:
-        t = time.perf_counter()
-        LintFile("<text>", text).lint()
-        theirs_ms.append((time.perf_counter() - t) * 1000)
-
-    for n in range(sizes.latency_calls):
-        for side in ((ours, theirs) if n % 2 else (theirs, ours)):
-            side()
+    ours_ms, theirs_ms = calls_in_turn(sizes.latency_calls, lambda: linter.lint_message(subject=msg["subject"], body=msg["body"]),
+                                       lambda: LintFile("<text>", text).lint())
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "one-email.txt"
         path.write_text(text + "\n", encoding="utf-8")
