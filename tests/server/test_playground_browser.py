@@ -53,25 +53,25 @@ def page(browser: Browser, server: Server) -> Iterator[Page]:
 def test_findings_are_highlighted_scored_and_go_away_when_fixed(page: Page) -> None:
     page.fill("#subject", "Introducing Acme Analytics")
     page.fill("#body", PITCH)
-    expect(page.locator("#body-preview mark").first).to_be_visible(timeout=15_000)
+    expect(page.locator("#body-marks mark").first).to_be_visible(timeout=15_000)
     codes = " ".join(page.locator("#findings button").all_inner_texts())
     for code in ("PC004", "PC002", "FH002", "CTA002"):
         assert code in codes
     score = int(page.inner_text("#score").split("/")[0])
     assert score < 60
-    marked = " ".join(page.locator("#body-preview mark").evaluate_all("ms => ms.map(m => m.dataset.codes)"))
+    marked = " ".join(page.locator("#body-marks mark").evaluate_all("ms => ms.map(m => m.dataset.codes)"))
     assert "PC002" in marked and "CTA002" in marked
 
-    # Keyboard: tab to a highlight and its explanation appears.
-    page.locator("#body-preview mark").first.focus()
-    expect(page.locator("#detail .finding-detail").first).to_be_visible()
-    assert "Why it matters" in page.inner_text("#detail") or "Try:" in page.inner_text("#detail")
+    # Keyboard: a finding in the list opens its detail next to its highlight.
+    page.locator("#findings button").first.press("Enter")
+    expect(page.locator("#popover .finding-detail").first).to_be_visible()
+    assert "Why it matters" in page.inner_text("#popover") or "Try:" in page.inner_text("#popover")
 
     page.fill("#subject", "Your analyst hiring")
     page.fill("#body", REWRITE)
     expect(page.locator("#findings")).to_contain_text("No problems found.", timeout=15_000)
     expect(page.locator("#score")).to_have_text("100/100")
-    assert page.locator("#body-preview mark").count() == 0
+    assert page.locator("#body-marks mark").count() == 0
 
 
 def test_readable_on_a_phone_sized_screen(browser: Browser, server: Server) -> None:
@@ -79,7 +79,7 @@ def test_readable_on_a_phone_sized_screen(browser: Browser, server: Server) -> N
     pg = context.new_page()
     pg.goto(server.url + "/")
     pg.fill("#body", PITCH)
-    expect(pg.locator("#body-preview mark").first).to_be_visible(timeout=15_000)
+    expect(pg.locator("#body-marks mark").first).to_be_visible(timeout=15_000)
     overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     context.close()

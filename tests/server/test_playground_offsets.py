@@ -62,9 +62,9 @@ def test_playground_highlights_the_flagged_words_after_emoji(page) -> None:
 
     page.fill("#subject", "Quick 🎉 question")
     page.fill("#body", EMOJI_BODY)
-    praise = page.locator('#body-preview mark[data-codes~="PC002"]')
+    praise = page.locator('#body-marks mark[data-codes~="PC002"]')
     expect(praise).to_have_count(1, timeout=15_000)
     assert praise.inner_text() == "industry-leading"
     # Findings that overlap (PC001 on "We", PC004 on "We are the") split the marks where they meet.
-    opening = page.locator('#body-preview mark[data-codes~="PC004"]')
+    opening = page.locator('#body-marks mark[data-codes~="PC004"]')
     assert "".join(opening.all_inner_texts()) == "We are the"
