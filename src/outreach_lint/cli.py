@@ -524,6 +524,19 @@ def doctor(config_path: str | None) -> None:
         click.echo("skipped       none")
 
 
+@main.command()
+@click.option("--config", "config_path", type=str, default=None, help="Config file (TOML); default: discovered from the current directory.")
+def mcp(config_path: str | None) -> None:
+    """Serve lint_outreach, explain_rule and list_rules to AI agents over MCP (stdio)."""
+    try:
+        from .mcp_server.server import run as run_mcp
+    except ImportError as exc:
+        _fail(f"the MCP server needs the 'mcp' extra ({exc.name} is missing): pip install 'outreach-lint[mcp]'")
+    if config_path:
+        _load_config(config_path, ())  # a broken config is a one-line usage error before the server starts
+    run_mcp(config_path)
+
+
 def run() -> NoReturn:
     """The console script: run the command, then leave without tearing the interpreter down.
 
@@ -548,3 +561,4 @@ def run() -> NoReturn:
 
 if __name__ == "__main__":  # pragma: no cover
     run()
+

@@ -32,6 +32,7 @@ from .._version import __version__
 from ..config import Config, find_config, load_config
 from ..docs import rule_markdown, rule_summary
 from ..engine import Linter, load_linter
+from ..limits import MAX_BODY_BYTES
 from .lintproc import Job, JobResult
 from .middleware import AccessLogAndHosts, BodyLimits, error
 from .models import (
@@ -55,7 +56,7 @@ class ServiceSettings:
     """What `outreach-lint serve` passes to every worker (through the environment)."""
 
     config_path: str | None = None
-    max_body_bytes: int = 1_000_000
+    max_body_bytes: int = MAX_BODY_BYTES
     max_batch: int = 100
     timeout_seconds: float = 10.0
     lint_processes: int = 2

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..limits import ID_MAX_CHARS, SUBJECT_MAX_CHARS
 from ..names import Mode, ProfileChoice, SeverityName
 
 
@@ -15,7 +16,7 @@ class LintRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    subject: str | None = Field(default=None, max_length=1_000)
+    subject: str | None = Field(default=None, max_length=SUBJECT_MAX_CHARS)
     body: str | None = Field(default=None, description="Plain text (or the format given in `format`).")
     html: str | None = Field(default=None, description="HTML body, used when `body` is absent.")
     format: Literal["text", "markdown", "html", "template", "script"] | None = None
@@ -27,7 +28,7 @@ class LintRequest(BaseModel):
     )
     select: list[str] | None = Field(default=None, max_length=50, description="Narrow to these rules (codes, prefixes, names).")
     ignore: list[str] = Field(default_factory=list, max_length=50)
-    id: str | None = Field(default=None, max_length=200)
+    id: str | None = Field(default=None, max_length=ID_MAX_CHARS)
 
     @model_validator(mode="after")
     def _has_text(self) -> LintRequest:

@@ -1,0 +1,1 @@
+"""`outreach-lint mcp`: the linter as Model Context Protocol tools for drafting agents (needs the `mcp` extra)."""
