@@ -83,3 +83,43 @@ def test_readable_on_a_phone_sized_screen(browser: Browser, server: Server) -> N
     overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     context.close()
+
+
+JARGON = (
+    "Hi Morgan,\n\nOur platform is the industry-leading solution and we utilize AI to leverage your data. "
+    "\U0001F680 We are proud of it.\n\nLet me know if you are interested.\n\nThanks,\nRiley"
+)
+
+
+def test_apply_a_safe_fix_at_phone_width_raises_the_score_and_copy_takes_the_revision(
+    browser: Browser, server: Server
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    pg.goto(server.url + "/")
+    pg.fill("#body", JARGON)
+    expect(pg.locator("#body-marks mark").first).to_be_visible(timeout=15_000)
+    # The highlight behind the emoji-shifted word covers exactly that word (UTF-16 offsets).
+    marked = pg.locator("#body-marks mark").evaluate_all("ms => ms.map(m => m.textContent)")
+    assert "utilize" in marked
+    before = int(pg.inner_text("#score").split("/")[0])
+
+    pg.locator("#findings button", has_text="utilize").first.click()
+    popover = pg.locator("#popover")
+    expect(popover).to_be_visible()
+    box = popover.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390  # nothing cut off on a phone
+    assert pg.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+    pg.locator("#popover button", has_text="Apply").first.click()
+    expect(pg.locator("#body")).to_have_value(JARGON.replace("utilize", "use"))
+    # The page re-lints the revised text; its answer raises the score.
+    expect(pg.locator("#score")).not_to_have_text(f"{before}/100", timeout=15_000)
+    after = int(pg.inner_text("#score").split("/")[0])
+    assert after > before
+    expect(pg.locator("#findings")).not_to_contain_text("'utilize'")
+
+    pg.locator("button", has_text="Copy").first.click()
+    copied = pg.evaluate("navigator.clipboard.readText()")
+    assert JARGON.replace("utilize", "use") in copied
+    context.close()
