@@ -53,3 +53,10 @@ def test_load_test_latency_mode_pairs_the_library_with_the_service() -> None:
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and " ms |" in line]
     assert [row.split(" | ")[:2] for row in rows] == [["| 1", "1"], ["| 1", "16"], ["| 2", "1"], ["| 2", "16"]]
     assert "Target: with 2 workers at concurrency 1" in result.stdout
+
+
+def test_mcp_latency_pairs_the_tool_call_with_the_library() -> None:
+    result = run("benchmarks/mcp_latency.py", "--calls", "4", "--warmup", "1")
+    assert result.returncode == 0, result.stderr
+    assert "MCP `lint_outreach` over stdio" in result.stdout
+    assert "MCP p50 - in-process p50:" in result.stdout
