@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .. import linear_regex
 from ..diagnostics import Diagnostic, InvalidInputError, Report
 from ..docs import rule_markdown
 from ..engine import Linter
@@ -12,7 +12,7 @@ from ..limits import MAX_BODY_BYTES
 from ..names import PROFILES
 from .models import EditOut, FindingOut, LintOut, RuleDocOut, RuleList, RuleOut, SuggestionOut
 
-_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(\s|$)", re.S)
+_FIRST_SENTENCE = linear_regex.compile(r"(.+?[.!?])(\s|$)", linear_regex.S)
 
 
 class InputProblem(Exception):
