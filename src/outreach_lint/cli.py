@@ -561,4 +561,3 @@ def run() -> NoReturn:
 
 if __name__ == "__main__":  # pragma: no cover
     run()
-
